@@ -1,0 +1,12 @@
+"""Regenerate geodata/schematic_districts.geojson from units.csv and zones.csv.
+
+Run from the project root: python -m geodata.generate_schematic
+"""
+
+from dashboard.paths import GEODATA
+from dashboard.schematic import layer_geojson, schematic_layer
+from dashboard.units import load_units, load_zones
+
+if __name__ == "__main__":
+    layer = schematic_layer(load_units(), load_zones())
+    (GEODATA / "schematic_districts.geojson").write_text(layer_geojson(layer), encoding="utf-8")
