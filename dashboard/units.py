@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.i18n import t
 from dashboard.paths import GEODATA
 
 OPEN_START = 0
@@ -57,3 +58,8 @@ def units_of(units: pd.DataFrame, province_code: str, year: int) -> pd.DataFrame
     """Return the district-level units of a province valid in a year, sorted by code."""
     chosen = valid_in(units[units["province_code"] == province_code], year)
     return chosen.sort_values("code").reset_index(drop=True)
+
+
+def full_name(unit_type: str, name: str, language: str) -> str:
+    """Return a unit's name with its type, as written in the language (Huyện Đoan Hùng, Đoan Hùng District)."""
+    return t(f"unit_type.{unit_type}", language, name=name)

@@ -1,0 +1,164 @@
+"""Demonstration indicator tables for 2021-2025, generated reproducibly from the bundled units and zones.
+
+Every row carries source = "demo"; the figures are invented and only show how the dashboard reads.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from shapely.geometry import Point
+
+from dashboard.units import full_name, units_of, valid_in
+
+YEARS = range(2021, 2026)
+SEED = 2021
+NO_REPORT_SHARE = 0.08
+MODEL_TYPES = ("sản xuất sạch hơn", "cụm công nghiệp sinh thái", "làng nghề sinh thái", "tiêu dùng bền vững")
+MODELS_PER_YEAR = {"17": (3, 7), "19": (0, 2), "25": (0, 2), "42": (0, 2)}
+POINTS_PER_YEAR = {"17": (0, 2), "19": (0, 2), "25": (2, 6), "42": (0, 2)}
+POINT_KINDS = ("Siêu thị", "Cửa hàng tiện lợi", "Cửa hàng nông sản sạch", "Điểm bán hàng Việt")
+
+
+def _progress(year: int, start: float, end: float) -> float:
+    """Return a value rising linearly from start in 2021 to end in 2025."""
+    return start + (end - start) * (year - YEARS.start) / (len(YEARS) - 1)
+
+
+def _district_years(units: pd.DataFrame, provinces: list[str], rng: np.random.Generator):
+    """Yield (year, unit row) for every district that reports in a year; about 8% do not."""
+    for year in YEARS:
+        for province in provinces:
+            for _, unit in units_of(units, province, year).iterrows():
+                if rng.random() >= NO_REPORT_SHARE:
+                    yield year, unit
+
+
+def awareness_campaigns(units: pd.DataFrame, provinces: list[str], rng: np.random.Generator) -> pd.DataFrame:
+    """Return campaigns and participants per reporting district and year."""
+    rows = []
+    for year, unit in _district_years(units, provinces, rng):
+        campaigns = 0 if rng.random() < _progress(year, 0.35, 0.05) else int(rng.integers(1, 6))
+        rows.append(
+            {
+                "year": year,
+                "district_code": unit["code"],
+                "district_name": full_name(unit["type"], unit["name"], "vi"),
+                "campaigns": campaigns,
+                "participants": sum(int(rng.integers(40, 250)) for _ in range(campaigns)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def eco_packaging(units: pd.DataFrame, provinces: list[str], rng: np.random.Generator) -> pd.DataFrame:
+    """Return supermarkets in total and with eco-friendly packaging per reporting district and year."""
+    size = {"thanh_pho": (8, 21), "thi_xa": (3, 9), "huyen": (0, 5)}
+    base = {code: int(rng.integers(*size[kind])) for code, kind in zip(units["code"], units["type"])}
+    rows = []
+    for year, unit in _district_years(units, provinces, rng):
+        total = base[unit["code"]] + (year - YEARS.start) // 2
+        rows.append(
+            {
+                "year": year,
+                "district_code": unit["code"],
+                "district_name": full_name(unit["type"], unit["name"], "vi"),
+                "supermarkets_total": total,
+                "supermarkets_eco_packaging": int(rng.binomial(total, _progress(year, 0.45, 0.92))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def zone_awareness(zones: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Return whether each zone was reached by awareness in each year; about 8% do not report."""
+    rows = [
+        {
+            "year": year,
+            "zone_code": zone.zone_code,
+            "zone_name": zone.name,
+            "reached": "có" if rng.random() < _progress(year, 0.35, 0.85) else "không",
+        }
+        for year in YEARS
+        for zone in zones.itertuples()
+        if rng.random() >= NO_REPORT_SHARE
+    ]
+    return pd.DataFrame(rows)
+
+
+def eco_models(units: pd.DataFrame, zones: pd.DataFrame, provinces: list[str], rng: np.random.Generator) -> pd.DataFrame:
+    """Return the SCP models built each year, each in a district and sometimes in a zone."""
+    rows = []
+    for year in YEARS:
+        for province in provinces:
+            districts = units_of(units, province, year)
+            province_zones = zones[zones["province_code"] == province]
+            for number in range(int(rng.integers(*MODELS_PER_YEAR[province]))):
+                model_type = MODEL_TYPES[int(rng.integers(len(MODEL_TYPES)))]
+                in_zone = model_type != "tiêu dùng bền vững" and len(province_zones) and rng.random() < 0.6
+                if in_zone:
+                    zone = province_zones.iloc[int(rng.integers(len(province_zones)))]
+                    district_code, zone_code, place = zone["district_code"], zone["zone_code"], zone["name"]
+                else:
+                    unit = districts.iloc[int(rng.integers(len(districts)))]
+                    district_code, zone_code = unit["code"], ""
+                    place = full_name(unit["type"], unit["name"], "vi")
+                rows.append(
+                    {
+                        "year": year,
+                        "district_code": district_code,
+                        "zone_code": zone_code,
+                        "model_name": f"Mô hình {model_type} {year}-{number + 1} tại {place}",
+                        "model_type": model_type,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def _point_inside(shape, seat: tuple[float, float], rng: np.random.Generator) -> tuple[float, float]:
+    """Return a random point near a district seat that lies inside the district's shape."""
+    while True:
+        lon, lat = seat[0] + rng.normal(0, 0.02), seat[1] + rng.normal(0, 0.02)
+        if shape.contains(Point(lon, lat)):
+            return round(lat, 5), round(lon, 5)
+
+
+def green_retail_points(
+    units: pd.DataFrame, layer: gpd.GeoDataFrame, provinces: list[str], rng: np.random.Generator
+) -> pd.DataFrame:
+    """Return the green retail points recognised each year, placed inside their district."""
+    rows = []
+    for year in YEARS:
+        shapes = valid_in(layer, year).set_index("code").geometry
+        for province in provinces:
+            districts = units_of(units, province, year)
+            for _ in range(int(rng.integers(*POINTS_PER_YEAR[province]))):
+                unit = districts.iloc[int(rng.integers(len(districts)))]
+                latitude, longitude = _point_inside(shapes[unit["code"]], (unit["seat_lon"], unit["seat_lat"]), rng)
+                kind = POINT_KINDS[int(rng.integers(len(POINT_KINDS)))]
+                rows.append(
+                    {
+                        "year": year,
+                        "point_name": f"{kind} xanh {unit['name']} {len(rows) + 1}",
+                        "district_code": unit["code"],
+                        "address": f"{unit['seat']}, {full_name(unit['type'], unit['name'], 'vi')}",
+                        "latitude": latitude,
+                        "longitude": longitude,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def demo_tables(units: pd.DataFrame, zones: pd.DataFrame, layer: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
+    """Return the five demonstration tables, each row marked source = demo; the same every run."""
+    rng = np.random.default_rng(SEED)
+    provinces = sorted(units["province_code"].unique())
+    tables = {
+        "awareness_campaigns": awareness_campaigns(units, provinces, rng),
+        "zone_awareness": zone_awareness(zones, rng),
+        "eco_models": eco_models(units, zones, provinces, rng),
+        "green_retail_points": green_retail_points(units, layer, provinces, rng),
+        "eco_packaging": eco_packaging(units, provinces, rng),
+    }
+    return {name: table.assign(source="demo") for name, table in tables.items()}

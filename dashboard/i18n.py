@@ -1,0 +1,54 @@
+"""Interface text in Vietnamese and English, and numbers written the way each language writes them."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+_LOCALES = Path(__file__).resolve().parent / "locales"
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
+    """Return nested TOML tables as one mapping of dotted keys to strings."""
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+@cache
+def messages(language: str) -> dict[str, str]:
+    """Return every message of a language, keyed by dotted name."""
+    with (_LOCALES / f"{language}.toml").open("rb") as handle:
+        return _flatten(tomllib.load(handle))
+
+
+def t(key: str, language: str, **params: object) -> str:
+    """Return the message for key in the language, with params filled in."""
+    return messages(language)[key].format(**params)
+
+
+def format_number(value: float, language: str, decimals: int = 1) -> str:
+    """Return a number with the language's decimal mark and grouping (85,5 and 12.000 in Vietnamese)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("value.no_data", language)
+    text = f"{value:,.{decimals}f}"
+    if decimals and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if language == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_percent(value: float, language: str, decimals: int = 1) -> str:
+    """Return a share in percent written for the language (85,5% or 85.5%)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("value.no_data", language)
+    return f"{format_number(value, language, decimals)}%"
