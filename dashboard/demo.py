@@ -16,7 +16,7 @@ YEARS = range(2021, 2026)
 SEED = 2021
 NO_REPORT_SHARE = 0.08
 MODEL_TYPES = ("sản xuất sạch hơn", "cụm công nghiệp sinh thái", "làng nghề sinh thái", "tiêu dùng bền vững")
-MODELS_PER_YEAR = {"17": (3, 7), "19": (0, 2), "25": (0, 2), "42": (0, 2)}
+MODELS_PER_YEAR = {"17": (3, 7), "19": (0, 3), "25": (1, 3), "42": (0, 3)}
 POINTS_PER_YEAR = {"17": (0, 2), "19": (0, 2), "25": (2, 6), "42": (0, 2)}
 POINT_KINDS = ("Siêu thị", "Cửa hàng tiện lợi", "Cửa hàng nông sản sạch", "Điểm bán hàng Việt")
 

@@ -1,0 +1,57 @@
+"""Everything the dashboard reads, loaded once: units, zones, boundaries, plans, targets and tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard.boundaries import SCHEMATIC_LAYER, load_layer
+from dashboard.paths import DEMO_TABLES, GEODATA, INDICATORS
+from dashboard.tables import load_tables
+from dashboard.targets import load_catalogue, load_plans, load_targets
+from dashboard.units import load_provinces, load_units, load_zones
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The data behind every page."""
+
+    provinces: pd.DataFrame
+    units: pd.DataFrame
+    zones: pd.DataFrame
+    layer: gpd.GeoDataFrame
+    plans: pd.DataFrame
+    targets: pd.DataFrame
+    catalogue: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
+
+    def plan_of(self, province_code: str) -> pd.Series:
+        """Return the plan of a province."""
+        return self.plans[self.plans["province_code"] == province_code].iloc[0]
+
+    def province(self, province_code: str) -> pd.Series:
+        """Return a province's row."""
+        return self.provinces[self.provinces["province_code"] == province_code].iloc[0]
+
+    def core_indicators(self) -> list[str]:
+        """Return the codes of the core indicators, in catalogue order."""
+        return list(self.catalogue.index[self.catalogue["core"]])
+
+
+def load_dataset(
+    geodata: Path = GEODATA, indicators: Path = INDICATORS, tables: Path = DEMO_TABLES, layer: Path = SCHEMATIC_LAYER
+) -> Dataset:
+    """Return the dataset read from the project's data folders."""
+    return Dataset(
+        provinces=load_provinces(geodata),
+        units=load_units(geodata),
+        zones=load_zones(geodata),
+        layer=load_layer(layer),
+        plans=load_plans(indicators),
+        targets=load_targets(indicators),
+        catalogue=load_catalogue(indicators),
+        tables=load_tables(tables),
+    )

@@ -1,0 +1,133 @@
+"""The choropleth map as a folium.Map, drawn from a MapView; it loads Leaflet from the app itself."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import folium
+from branca.element import MacroElement, Template
+
+from dashboard.views import LegendEntry, MapView
+
+LEAFLET_JS = "leaflet/leaflet.js"
+LEAFLET_CSS = "leaflet/leaflet.css"
+OSM_TILES = "OpenStreetMap"
+ZONE_RADIUS = {"kkt": 9, "kcn": 7, "ccn": 6, "lang_nghe": 5}
+NO_DATA_DASH = "4 3"
+
+
+class Legend(MacroElement):
+    """A legend drawn as a Leaflet control from already escaped HTML."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "scp-legend");
+            div.innerHTML = {{ this.body|tojson }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.body = body
+
+
+def legend_html(title: str, entries: list[LegendEntry], zone_title: str, zone_entries: list[LegendEntry], note: str) -> str:
+    """Return the legend's HTML: a swatch and words per class, every text escaped."""
+
+    def block(heading: str, rows: list[LegendEntry], round_swatch: bool) -> str:
+        radius = "50%" if round_swatch else "2px"
+        lines = "".join(
+            f'<div><span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
+            f'vertical-align:middle;border:1px solid #555;border-radius:{radius};background:{entry.colour}"></span>'
+            f"{html.escape(entry.label)} ({entry.count})</div>"
+            for entry in rows
+        )
+        return f"<div style='font-weight:600;margin:4px 0'>{html.escape(heading)}</div>{lines}"
+
+    return (
+        '<div style="background:rgba(255,255,255,0.92);padding:8px 10px;border-radius:4px;'
+        'font:12px/1.5 sans-serif;max-width:340px;box-shadow:0 1px 4px rgba(0,0,0,.3)">'
+        + block(title, entries, False)
+        + block(zone_title, zone_entries, True)
+        + f"<div style='margin-top:6px;color:#555;font-size:11px'>{html.escape(note)}</div></div>"
+    )
+
+
+def _district_style(feature: dict) -> dict:
+    """Return the Leaflet style of a district from its precomputed properties."""
+    properties = feature["properties"]
+    return {
+        "fillColor": properties["colour"],
+        "color": "#000000" if properties["selected"] else "#444444",
+        "weight": 3 if properties["selected"] else 1,
+        "fillOpacity": 0.8,
+        "dashArray": NO_DATA_DASH if properties["class_key"] == "no_data" else None,
+    }
+
+
+def _zone_style(feature: dict) -> dict:
+    """Return the style of a zone marker."""
+    properties = feature["properties"]
+    return {"fillColor": properties["colour"], "color": "#ffffff", "weight": 1.5, "fillOpacity": 1, "radius": properties["radius"]}
+
+
+def _zones_geojson(view: MapView) -> dict:
+    """Return the zones as GeoJSON points with colour, radius and tooltip."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"colour": zone.colour, "radius": ZONE_RADIUS[zone.kind], "tooltip": zone.tooltip},
+                "geometry": {"type": "Point", "coordinates": [zone.longitude, zone.latitude]},
+            }
+            for zone in view.zones.itertuples()
+        ],
+    }
+
+
+def district_map(
+    view: MapView, legend: str, asset_url: str, basemap: str, selected: str | None = None, layer_names: tuple[str, str] = ("", "")
+) -> folium.Map:
+    """Return the choropleth of a MapView with zones on top, a legend, and Leaflet loaded from asset_url."""
+    features = view.features.merge(view.districts[["code", "class_key"]], on="code")
+    features["selected"] = features["code"] == selected
+    bounds = features.total_bounds
+    fmap = folium.Map(
+        location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
+        tiles=OSM_TILES if basemap == "osm" else None,
+        zoom_start=9,
+        prefer_canvas=False,
+        control_scale=True,
+    )
+    fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
+    fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]
+    district_layer, zone_layer = layer_names
+    folium.GeoJson(
+        json.loads(features.to_json(drop_id=True)),
+        name=district_layer,
+        style_function=_district_style,
+        highlight_function=lambda feature: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+    ).add_to(fmap)
+    if not view.zones.empty:
+        folium.GeoJson(
+            _zones_geojson(view),
+            name=zone_layer,
+            marker=folium.CircleMarker(radius=6),
+            style_function=_zone_style,
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        ).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.add_child(Legend(legend))
+    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    return fmap

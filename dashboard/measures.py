@@ -1,0 +1,127 @@
+"""Indicator values per district, per zone and for the province, computed from the indicator tables.
+
+A unit with no row for the year is "no_data" (never 0); a district where the indicator cannot apply (no
+supermarkets, no zones) is "not_applicable". Province figures are always computed from the unit rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+YES = {"có", "co", "yes", "y", "1", "true", "x"}
+NO = {"không", "khong", "no", "n", "0", "false"}
+VALUE, NO_DATA, NOT_APPLICABLE = "value", "no_data", "not_applicable"
+
+
+@dataclass(frozen=True)
+class ProvinceFigure:
+    """The province figure of an indicator in a year, with how many units it rests on."""
+
+    value: float | None
+    numerator: float
+    denominator: float
+    reported: int
+    expected: int
+
+
+def reached_flag(text: object) -> float:
+    """Return 1.0 for a yes (có/yes/1), 0.0 for a no (không/no/0) and NaN for anything else."""
+    word = str(text).strip().lower()
+    return 1.0 if word in YES else 0.0 if word in NO else np.nan
+
+
+def _frame(codes: pd.Series, numerator: pd.Series, denominator: pd.Series, value: pd.Series) -> pd.DataFrame:
+    """Return a per-district frame with a state column derived from what is known."""
+    frame = pd.DataFrame({"code": codes.values}).set_index("code")
+    frame["numerator"] = numerator.reindex(frame.index)
+    frame["denominator"] = denominator.reindex(frame.index)
+    frame["value"] = value.reindex(frame.index)
+    frame["state"] = np.where(frame["denominator"].isna(), NO_DATA, VALUE)
+    return frame
+
+
+def _rows_of_year(table: pd.DataFrame, year: int, codes: pd.Series, column: str = "district_code") -> pd.DataFrame:
+    """Return the table's rows for the year whose code is one of the given codes."""
+    return table[(table["year"] == year) & (table[column].isin(codes))]
+
+
+def awareness_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
+    """Return campaigns per district; numerator 1 when it organised at least one campaign."""
+    sums = _rows_of_year(table, year, codes).groupby("district_code")["campaigns"].sum()
+    return _frame(codes, (sums >= 1).astype(float), sums * 0 + 1.0, sums.astype(float))
+
+
+def packaging_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
+    """Return the share of supermarkets with eco-friendly packaging per district."""
+    sums = _rows_of_year(table, year, codes).groupby("district_code")[
+        ["supermarkets_eco_packaging", "supermarkets_total"]
+    ].sum()
+    eco, total = sums["supermarkets_eco_packaging"].astype(float), sums["supermarkets_total"].astype(float)
+    frame = _frame(codes, eco, total, (eco * 100 / total).where(total > 0))
+    frame.loc[frame["denominator"] == 0, "state"] = NOT_APPLICABLE
+    return frame
+
+
+def zone_reached(table: pd.DataFrame, zones: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return each zone of the frame with reached = 1, 0 or NaN (no report) in the year."""
+    rows = _rows_of_year(table, year, zones["zone_code"], column="zone_code")
+    flags = rows.assign(flag=rows["reached"].map(reached_flag)).groupby("zone_code")["flag"].max()
+    return zones.assign(reached=zones["zone_code"].map(flags))
+
+
+def zone_awareness_by_district(table: pd.DataFrame, codes: pd.Series, zones: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Return the share of a district's reporting zones that were reached by awareness."""
+    reported = zone_reached(table, zones, year).dropna(subset=["reached"])
+    grouped = reported.groupby("district_code")["reached"]
+    reached, counted = grouped.sum(), grouped.count().astype(float)
+    frame = _frame(codes, reached, counted, reached * 100 / counted)
+    frame.loc[~frame.index.isin(zones["district_code"]), "state"] = NOT_APPLICABLE
+    return frame
+
+
+def register_count_by_district(table: pd.DataFrame, codes: pd.Series, year: int, since: int) -> pd.DataFrame:
+    """Return the number of register entries (models, points) per district from `since` to the year.
+
+    A register lists what exists, so a district with no entry counts 0.
+    """
+    rows = table[(table["year"] >= since) & (table["year"] <= year) & (table["district_code"].isin(codes))]
+    counts = rows.groupby("district_code").size().reindex(codes.values, fill_value=0).astype(float)
+    return _frame(codes, counts, counts * 0 + 1.0, counts)
+
+
+def district_values(
+    indicator: str, tables: dict[str, pd.DataFrame], codes: pd.Series, zones: pd.DataFrame, year: int, since: int
+) -> pd.DataFrame:
+    """Return value, numerator, denominator and state per district code for a core indicator."""
+    table = tables.get(indicator)
+    if table is None or table.empty:
+        return _frame(codes, pd.Series(dtype=float), pd.Series(dtype=float), pd.Series(dtype=float))
+    if indicator == "awareness_campaigns":
+        return awareness_by_district(table, codes, year)
+    if indicator == "eco_packaging":
+        return packaging_by_district(table, codes, year)
+    if indicator == "zone_awareness":
+        return zone_awareness_by_district(table, codes, zones, year)
+    return register_count_by_district(table, codes, year, since)
+
+
+def province_figure(indicator_kind: str, districts: pd.DataFrame, zones: pd.DataFrame | None = None) -> ProvinceFigure:
+    """Return the province figure from district rows: the summed numerators over the summed denominators
+    for shares, a sum for counts, None when no unit has a value. With zones (reached per zone), the units
+    counted as reported and expected are zones, not districts."""
+    known = districts[districts["state"] == VALUE]
+    numerator, denominator = float(known["numerator"].sum()), float(known["denominator"].sum())
+    if zones is not None:
+        reported, expected = int(zones["reached"].notna().sum()), len(zones)
+    else:
+        reported, expected = len(known), int((districts["state"] != NOT_APPLICABLE).sum())
+    if known.empty or denominator == 0:
+        value = None
+    elif indicator_kind in {"share", "share_of_units"}:
+        value = numerator * 100 / denominator
+    else:
+        value = numerator
+    return ProvinceFigure(value, numerator, denominator, reported, expected)

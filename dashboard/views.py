@@ -1,0 +1,237 @@
+"""What each page shows, assembled from the dataset for a selection: plain data, no drawing."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard.boundaries import province_features
+from dashboard.classes import MapClass, classify, count_classes, legend_label, share_classes, status_classes
+from dashboard.dataset import Dataset
+from dashboard.i18n import format_number, format_percent, t
+from dashboard.measures import (
+    NO_DATA,
+    NOT_APPLICABLE,
+    VALUE,
+    ProvinceFigure,
+    district_values,
+    province_figure,
+    zone_reached,
+)
+from dashboard.tables import is_demo
+from dashboard.targets import Target, district_breaks, judge, plan_targets, target_for_year
+from dashboard.units import full_name, units_of
+
+ZONE_COLOURS = {1.0: "#1a9850", 0.0: "#d73027"}
+ZONE_NEUTRAL = "#2b5c8a"
+ZONE_NO_DATA = "#9e9e9e"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user chose: province, indicator, year, language and, optionally, one district."""
+
+    province_code: str
+    indicator: str
+    year: int
+    language: str
+    district_code: str | None = None
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend line: its colour, its words and how many units fall in it."""
+
+    colour: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Everything the map page draws for a selection."""
+
+    features: gpd.GeoDataFrame
+    districts: pd.DataFrame
+    zones: pd.DataFrame
+    legend_title: str
+    legend: list[LegendEntry]
+    zone_legend: list[LegendEntry]
+    figure: ProvinceFigure
+    target: Target | None
+    status: str
+    is_demo: bool
+
+
+def tooltip_html(title: str, lines: list[tuple[str, str]]) -> str:
+    """Return tooltip HTML with every piece of text escaped."""
+    body = "".join(f"<br>{html.escape(label)}: {html.escape(value)}" for label, value in lines)
+    return f"<b>{html.escape(title)}</b>{body}"
+
+
+def value_text(indicator: str, kind: str, row: pd.Series, language: str) -> str:
+    """Return a district value in words: '66,7% (2/3 khu)', '3 đợt', 'Không có số liệu'."""
+    if row["state"] == NO_DATA:
+        return t("value.no_data", language)
+    if row["state"] == NOT_APPLICABLE:
+        return t(f"not_applicable.{indicator}", language)
+    if kind == "share":
+        return t(
+            "value.share",
+            language,
+            value=format_percent(row["value"], language),
+            numerator=format_number(row["numerator"], language, 0),
+            denominator=format_number(row["denominator"], language, 0),
+            noun=t(f"denominator.{indicator}", language),
+        )
+    return t("value.count", language, value=format_number(row["value"], language, 0), noun=t(f"noun.{indicator}", language))
+
+
+def figure_text(indicator: str, kind: str, value: float | None, language: str) -> str:
+    """Return a province figure or target value in the indicator's unit."""
+    if value is None:
+        return t("value.no_data", language)
+    if kind in {"share", "share_of_units"}:
+        return format_percent(value, language)
+    return t("value.count", language, value=format_number(value, language, 0), noun=t(f"noun.{indicator}", language))
+
+
+def target_text(target: Target | None, indicator: str, kind: str, language: str) -> str:
+    """Return a target in words: 'Chỉ tiêu 2025: 20–30 mô hình' or that the plan sets none."""
+    if target is None:
+        return t("target.none", language)
+    minimum = figure_text(indicator, kind, target.minimum, language)
+    if target.stretch is not None:
+        stretch = figure_text(indicator, kind, target.stretch, language)
+        minimum = t("target.range", language, minimum=format_number(target.minimum, language, 0), stretch=stretch)
+    return t("target.value", language, year=target.year, value=minimum)
+
+
+def map_classes(data: Dataset, plan_id: str, indicator: str) -> list[MapClass]:
+    """Return the map classes of an indicator under a plan: the plan's thresholds for shares."""
+    breaks = district_breaks(data.catalogue, indicator)
+    if data.catalogue.loc[indicator, "district_value"] == "share":
+        classes = share_classes(plan_targets(data.targets, plan_id, indicator), breaks)
+    else:
+        classes = count_classes(breaks)
+    return classes + status_classes()
+
+
+def _zone_view(data: Dataset, selection: Selection) -> pd.DataFrame:
+    """Return the province's zones with colour and tooltip; coloured by reach for zone awareness."""
+    language = selection.language
+    zones = data.zones[data.zones["province_code"] == selection.province_code]
+    table = data.tables.get("zone_awareness")
+    reached = zone_reached(table, zones, selection.year) if table is not None else zones.assign(reached=float("nan"))
+    units = units_of(data.units, selection.province_code, selection.year).set_index("code")
+    rows = []
+    for zone in reached.itertuples():
+        lines = [(t("zone.kind", language), t(f"zone_kind.{zone.kind}", language))]
+        if zone.district_code in units.index:
+            unit = units.loc[zone.district_code]
+            lines.append((t("zone.district", language), full_name(unit["type"], unit["name"], language)))
+        if selection.indicator == "zone_awareness":
+            state = "no_data" if pd.isna(zone.reached) else "reached" if zone.reached else "not_reached"
+            lines.append((t("zone.awareness", language, year=selection.year), t(f"zone.{state}", language)))
+            colour = ZONE_NO_DATA if pd.isna(zone.reached) else ZONE_COLOURS[zone.reached]
+        else:
+            colour = ZONE_NEUTRAL
+        if zone.location_approximate:
+            lines.append((t("zone.location", language), t("zone.approximate", language)))
+        rows.append(
+            {
+                "zone_code": zone.zone_code,
+                "name": zone.name,
+                "kind": zone.kind,
+                "latitude": zone.latitude,
+                "longitude": zone.longitude,
+                "reached": zone.reached,
+                "colour": colour,
+                "tooltip": tooltip_html(zone.name, lines),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _zone_legend(zones: pd.DataFrame, indicator: str, language: str) -> list[LegendEntry]:
+    """Return the legend of the zone markers."""
+    if indicator != "zone_awareness":
+        return [LegendEntry(ZONE_NEUTRAL, t("zone.legend_all", language), len(zones))]
+    reached = zones["reached"]
+    return [
+        LegendEntry(ZONE_COLOURS[1.0], t("zone.reached", language), int((reached == 1).sum())),
+        LegendEntry(ZONE_COLOURS[0.0], t("zone.not_reached", language), int((reached == 0).sum())),
+        LegendEntry(ZONE_NO_DATA, t("zone.no_data", language), int(reached.isna().sum())),
+    ]
+
+
+def map_view(data: Dataset, selection: Selection) -> MapView:
+    """Return the map page's content for a selection."""
+    language, indicator, year = selection.language, selection.indicator, selection.year
+    plan = data.plan_of(selection.province_code)
+    kind = data.catalogue.loc[indicator, "kind"]
+    district_kind = data.catalogue.loc[indicator, "district_value"]
+    units = units_of(data.units, selection.province_code, year)
+    zones = data.zones[data.zones["province_code"] == selection.province_code]
+    values = district_values(indicator, data.tables, units["code"], zones, year, int(plan["period_start"]))
+    classes = map_classes(data, plan["plan_id"], indicator)
+    target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)
+    target_words = target_text(target, indicator, kind, language)
+    zone_table = data.tables.get("zone_awareness")
+    reached = zone_reached(zone_table, zones, year) if indicator == "zone_awareness" and zone_table is not None else None
+    figure = province_figure(kind, values, reached)
+
+    rows = []
+    for unit in units.itertuples():
+        row = values.loc[unit.code]
+        cls = classify(row["value"], row["state"], classes)
+        name = full_name(unit.type, unit.name, language)
+        text = value_text(indicator, district_kind, row, language)
+        class_words = legend_label(cls, language, t(f"noun.{indicator}", language))
+        tooltip = tooltip_html(
+            name,
+            [
+                (t(f"indicator_short.{indicator}", language, year=year), text),
+                (t("map.class", language), class_words),
+                (t("map.province_target", language), target_words),
+            ],
+        )
+        rows.append(
+            {
+                "code": unit.code,
+                "name": name,
+                "value": row["value"] if row["state"] == VALUE else None,
+                "value_text": text,
+                "class_key": cls.key,
+                "class_label": class_words,
+                "colour": cls.colour,
+                "tooltip": tooltip,
+            }
+        )
+    districts = pd.DataFrame(rows)
+    counts = districts["class_key"].value_counts()
+    noun = t(f"noun.{indicator}", language)
+    legend = [
+        LegendEntry(cls.colour, legend_label(cls, language, noun), int(counts.get(cls.key, 0)))
+        for cls in classes
+        if cls.key != NOT_APPLICABLE or counts.get(cls.key, 0)
+    ]
+    zone_rows = _zone_view(data, selection)
+    features = province_features(data.layer, selection.province_code, year).merge(
+        districts[["code", "colour", "tooltip"]], on="code"
+    )
+    return MapView(
+        features=features,
+        districts=districts,
+        zones=zone_rows,
+        legend_title=t(f"legend.{indicator}", language, year=year),
+        legend=legend,
+        zone_legend=_zone_legend(zone_rows, indicator, language),
+        figure=figure,
+        target=target,
+        status=judge(figure.value, target, year),
+        is_demo=is_demo(data.tables),
+    )
