@@ -36,6 +36,11 @@ class Dataset:
         """Return a province's row."""
         return self.provinces[self.provinces["province_code"] == province_code].iloc[0]
 
+    def years(self) -> list[int]:
+        """Return the years any indicator table has rows for, oldest first."""
+        found = {int(year) for table in self.tables.values() for year in table["year"].unique()}
+        return sorted(found)
+
     def core_indicators(self) -> list[str]:
         """Return the codes of the core indicators, in catalogue order."""
         return list(self.catalogue.index[self.catalogue["core"]])

@@ -235,3 +235,39 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         status=judge(figure.value, target, year),
         is_demo=is_demo(data.tables),
     )
+
+
+def selected_district(returned: dict | None) -> str | None:
+    """Return the district code of the shape last clicked on the map, if any."""
+    drawing = (returned or {}).get("last_active_drawing") or {}
+    return (drawing.get("properties") or {}).get("code")
+
+
+def coverage_text(view: MapView, measured_on: str, kind: str, language: str) -> str:
+    """Return how many units the province figure rests on, in words."""
+    figure = view.figure
+    if kind == "cumulative_count":
+        return t("map.coverage_register", language, expected=figure.expected)
+    key = "map.coverage_zones" if measured_on == "zone" else "map.coverage_districts"
+    return t(key, language, reported=figure.reported, expected=figure.expected)
+
+
+def district_table(view: MapView, language: str) -> pd.DataFrame:
+    """Return the per-district table as shown: district, value in words, class in words."""
+    return pd.DataFrame(
+        {
+            t("map.column_district", language): view.districts["name"],
+            t("map.column_value", language): view.districts["value_text"],
+            t("map.column_class", language): view.districts["class_label"],
+        }
+    )
+
+
+def class_table(view: MapView, language: str) -> pd.DataFrame:
+    """Return the legend as a table: class in words and how many districts fall in it."""
+    return pd.DataFrame(
+        {
+            t("map.column_class", language): [entry.label for entry in view.legend],
+            t("map.class_count", language): [entry.count for entry in view.legend],
+        }
+    )

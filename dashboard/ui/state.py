@@ -1,0 +1,70 @@
+"""Session defaults, the chosen language and the cached data every page reads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.dataset import Dataset, load_dataset
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.settings import Settings, load_settings
+from dashboard.views import MapView, Selection, map_view
+
+DEFAULT_PROVINCE = "25"
+DEFAULT_INDICATOR = "zone_awareness"
+DEFAULT_YEAR = 2025
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+@st.cache_resource(show_spinner=False)
+def dataset() -> Dataset:
+    """Return the dataset, read once per server process and shared read-only by every session."""
+    return load_dataset()
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    """Return the deployment settings."""
+    return load_settings()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_map_view(selection: Selection) -> MapView:
+    """Return the map view of a selection, computed once per selection."""
+    return map_view(dataset(), selection)
+
+
+def init_session() -> None:
+    """Set the defaults every page relies on, once per session."""
+    defaults = {
+        "language": DEFAULT_LANGUAGE,
+        "keep_province": DEFAULT_PROVINCE,
+        "keep_indicator": DEFAULT_INDICATOR,
+        "keep_year": DEFAULT_YEAR,
+        "keep_district": None,
+        "last_map_click": None,
+    }
+    for key, value in defaults.items():
+        st.session_state.setdefault(key, value)
+
+
+def language_selector() -> str:
+    """Draw the language switch in the sidebar and return the chosen language."""
+    st.sidebar.radio(
+        t("app.language", DEFAULT_LANGUAGE),
+        LANGUAGES,
+        key="language",
+        format_func=LANGUAGE_NAMES.get,
+        horizontal=True,
+    )
+    return st.session_state["language"]
+
+
+def language() -> str:
+    """Return the language chosen in this session."""
+    return st.session_state.get("language", DEFAULT_LANGUAGE)
+
+
+def asset_url() -> str:
+    """Return the address the app serves its vendored front-end assets from."""
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return f"/{base}/app/static/vendor" if base else "/app/static/vendor"

@@ -1,0 +1,48 @@
+"""Map page: district choropleth and zones for a province, indicator and year, against the plan's targets."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.i18n import t
+from dashboard.maps import district_map, legend_html
+from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year
+from dashboard.ui.panels import demo_banner, province_figure_panel
+from dashboard.ui.state import asset_url, cached_map_view, dataset, language, settings
+from dashboard.views import Selection, class_table, district_table, selected_district
+
+lang = language()
+data = dataset()
+province = choose_province(data, lang)
+indicator = choose_indicator(data, lang)
+year = choose_year(data.years(), lang)
+district = choose_district(data, province, year, lang, allow_all=True)
+view = cached_map_view(Selection(province, indicator, year, lang))
+
+st.title(t("page.map", lang))
+st.caption(data.plan_of(province)[f"title_{lang}"])
+demo_banner(view.is_demo, lang)
+province_figure_panel(view, indicator, year, lang)
+
+legend = legend_html(view.legend_title, view.legend, t("legend.zones", lang), view.zone_legend, t("app.schematic_note", lang))
+layers = (t("map.districts_layer", lang), t("map.zones_layer", lang))
+fmap = district_map(view, legend, asset_url(), settings().basemap, district, layers)
+clicked = st_folium(fmap, key="district_map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
+click = selected_district(clicked)
+if click and click != st.session_state["last_map_click"]:
+    st.session_state["last_map_click"] = st.session_state["keep_district"] = click
+    st.rerun()
+st.caption(t("app.schematic_note", lang))
+
+if district:
+    row = view.districts.set_index("code").loc[district]
+    st.info(t("map.selected", lang, name=row["name"], value=row["value_text"]))
+    if st.button(t("map.open_district", lang), key="open_district"):
+        st.switch_page("pages/district.py")
+else:
+    st.caption(t("map.no_selection", lang))
+
+summary, table = st.columns([2, 3])
+summary.subheader(t("map.classes", lang))
+summary.dataframe(class_table(view, lang), hide_index=True)
+table.subheader(t("map.table", lang))
+table.dataframe(district_table(view, lang), hide_index=True)
