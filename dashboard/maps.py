@@ -15,6 +15,8 @@ LEAFLET_CSS = "leaflet/leaflet.css"
 OSM_TILES = "OpenStreetMap"
 ZONE_RADIUS = {"kkt": 9, "kcn": 7, "ccn": 6, "lang_nghe": 5}
 NO_DATA_DASH = "4 3"
+ZONE_OUTLINE = "#08306b"
+LEGEND_ROOM_PX = (360, 10)
 
 
 class Legend(MacroElement):
@@ -45,9 +47,10 @@ def legend_html(title: str, entries: list[LegendEntry], zone_title: str, zone_en
 
     def block(heading: str, rows: list[LegendEntry], round_swatch: bool) -> str:
         radius = "50%" if round_swatch else "2px"
+        border = f"2px solid {ZONE_OUTLINE}" if round_swatch else "1px solid #555"
         lines = "".join(
             f'<div><span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
-            f'vertical-align:middle;border:1px solid #555;border-radius:{radius};background:{entry.colour}"></span>'
+            f'vertical-align:middle;border:{border};border-radius:{radius};background:{entry.colour}"></span>'
             f"{html.escape(entry.label)} ({entry.count})</div>"
             for entry in rows
         )
@@ -77,7 +80,7 @@ def _district_style(feature: dict) -> dict:
 def _zone_style(feature: dict) -> dict:
     """Return the style of a zone marker."""
     properties = feature["properties"]
-    return {"fillColor": properties["colour"], "color": "#ffffff", "weight": 1.5, "fillOpacity": 1, "radius": properties["radius"]}
+    return {"fillColor": properties["colour"], "color": ZONE_OUTLINE, "weight": 2, "fillOpacity": 1, "radius": properties["radius"]}
 
 
 def _zones_geojson(view: MapView) -> dict:
@@ -123,11 +126,11 @@ def district_map(
         folium.GeoJson(
             _zones_geojson(view),
             name=zone_layer,
-            marker=folium.CircleMarker(radius=6),
+            marker=folium.CircleMarker(radius=6, fill=True),
             style_function=_zone_style,
             tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
         ).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     fmap.add_child(Legend(legend))
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_bottom_right=LEGEND_ROOM_PX)
     return fmap

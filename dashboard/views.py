@@ -25,8 +25,8 @@ from dashboard.tables import is_demo
 from dashboard.targets import Target, district_breaks, judge, plan_targets, target_for_year
 from dashboard.units import full_name, units_of
 
-ZONE_COLOURS = {1.0: "#1a9850", 0.0: "#d73027"}
-ZONE_NEUTRAL = "#2b5c8a"
+ZONE_COLOURS = {1.0: "#08306b", 0.0: "#ffffff"}
+ZONE_NEUTRAL = "#6a3d9a"
 ZONE_NO_DATA = "#9e9e9e"
 
 

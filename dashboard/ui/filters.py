@@ -11,6 +11,9 @@ from dashboard.i18n import t
 from dashboard.units import full_name, units_of
 
 
+WHOLE_PROVINCE = "*"
+
+
 def _keep(widget_key: str) -> None:
     """Copy a widget's value to its persistent key, which survives pages that do not draw the widget."""
     st.session_state[f"keep_{widget_key}"] = st.session_state[widget_key]
@@ -48,10 +51,11 @@ def choose_district(data: Dataset, province_code: str, year: int, language: str,
     """Draw the district selector for a province and year; None means the whole province."""
     units = units_of(data.units, province_code, year)
     names = {row.code: full_name(row.type, row.name, language) for row in units.itertuples()}
-    options = ([None] if allow_all else []) + list(names)
-    return _persistent_selectbox(
+    options = ([WHOLE_PROVINCE] if allow_all else []) + list(names)
+    chosen = _persistent_selectbox(
         t("filter.district", language),
         options,
         "district",
-        lambda code: t("filter.all_districts", language) if code is None else names[code],
+        lambda code: t("filter.all_districts", language) if code == WHOLE_PROVINCE else names[code],
     )
+    return None if chosen == WHOLE_PROVINCE else chosen

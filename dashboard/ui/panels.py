@@ -28,9 +28,10 @@ def province_figure_panel(view: MapView, indicator: str, year: int, language: st
     """Draw the province figure, its target, the assessment and what the figure rests on."""
     catalogue = dataset().catalogue.loc[indicator]
     kind = catalogue["kind"]
+    st.subheader(t(f"indicator.{indicator}", language))
     figure, target, status = st.columns([2, 2, 2])
     figure.metric(
-        t("map.figure", language, indicator=t(f"indicator.{indicator}", language), year=year),
+        t("map.figure", language, year=year),
         figure_text(indicator, kind, view.figure.value, language),
     )
     target.metric(t("map.province_target", language), target_text(view.target, indicator, kind, language))

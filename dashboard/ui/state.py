@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.settings import Settings, load_settings
 from dashboard.views import MapView, Selection, map_view
 
@@ -40,7 +41,7 @@ def init_session() -> None:
         "keep_province": DEFAULT_PROVINCE,
         "keep_indicator": DEFAULT_INDICATOR,
         "keep_year": DEFAULT_YEAR,
-        "keep_district": None,
+        "keep_district": WHOLE_PROVINCE,
         "last_map_click": None,
     }
     for key, value in defaults.items():
