@@ -82,7 +82,7 @@ def is_installed(package: NpmPackage, target: Path = VENDOR) -> bool:
 
 def install_assets(target: Path = VENDOR, registry: str | None = None) -> list[str]:
     """Download and unpack every pinned package not yet installed; return the names installed now."""
-    registry = registry or os.environ.get("npm_config_registry") or DEFAULT_REGISTRY
+    registry = registry or os.environ.get("NPM_CONFIG_REGISTRY") or DEFAULT_REGISTRY
     installed = []
     for package in PACKAGES:
         if is_installed(package, target):

@@ -74,7 +74,9 @@ def count_classes(breaks: list[float]) -> list[MapClass]:
         else:
             label_key = "class.count_range"
         classes.append(
-            MapClass(f"count_{lower:g}", lower, upper, COUNT_COLOURS[index], label_key, {"lower": lower, "upper": upper})
+            MapClass(
+                f"count_{lower:g}", lower, upper, COUNT_COLOURS[index], label_key, {"lower": lower, "upper": upper}
+            )
         )
     return classes
 

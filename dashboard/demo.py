@@ -5,10 +5,13 @@ Every row carries source = "demo"; the figures are invented and only show how th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
 from dashboard.units import full_name, units_of, valid_in
 
@@ -26,7 +29,9 @@ def _progress(year: int, start: float, end: float) -> float:
     return start + (end - start) * (year - YEARS.start) / (len(YEARS) - 1)
 
 
-def _district_years(units: pd.DataFrame, provinces: list[str], rng: np.random.Generator):
+def _district_years(
+    units: pd.DataFrame, provinces: list[str], rng: np.random.Generator
+) -> Iterator[tuple[int, pd.Series]]:
     """Yield (year, unit row) for every district that reports in a year; about 8% do not."""
     for year in YEARS:
         for province in provinces:
@@ -55,7 +60,7 @@ def awareness_campaigns(units: pd.DataFrame, provinces: list[str], rng: np.rando
 def eco_packaging(units: pd.DataFrame, provinces: list[str], rng: np.random.Generator) -> pd.DataFrame:
     """Return supermarkets in total and with eco-friendly packaging per reporting district and year."""
     size = {"thanh_pho": (8, 21), "thi_xa": (3, 9), "huyen": (0, 5)}
-    base = {code: int(rng.integers(*size[kind])) for code, kind in zip(units["code"], units["type"])}
+    base = {code: int(rng.integers(*size[kind])) for code, kind in zip(units["code"], units["type"], strict=True)}
     rows = []
     for year, unit in _district_years(units, provinces, rng):
         total = base[unit["code"]] + (year - YEARS.start) // 2
@@ -87,7 +92,9 @@ def zone_awareness(zones: pd.DataFrame, rng: np.random.Generator) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def eco_models(units: pd.DataFrame, zones: pd.DataFrame, provinces: list[str], rng: np.random.Generator) -> pd.DataFrame:
+def eco_models(
+    units: pd.DataFrame, zones: pd.DataFrame, provinces: list[str], rng: np.random.Generator
+) -> pd.DataFrame:
     """Return the SCP models built each year, each in a district and sometimes in a zone."""
     rows = []
     for year in YEARS:
@@ -116,7 +123,7 @@ def eco_models(units: pd.DataFrame, zones: pd.DataFrame, provinces: list[str], r
     return pd.DataFrame(rows)
 
 
-def _point_inside(shape, seat: tuple[float, float], rng: np.random.Generator) -> tuple[float, float]:
+def _point_inside(shape: BaseGeometry, seat: tuple[float, float], rng: np.random.Generator) -> tuple[float, float]:
     """Return a random point near a district seat that lies inside the district's shape."""
     while True:
         lon, lat = seat[0] + rng.normal(0, 0.02), seat[1] + rng.normal(0, 0.02)

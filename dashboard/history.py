@@ -53,7 +53,8 @@ def indicator_history(data: Dataset, province_code: str, code: str, indicator: s
     note = t(
         "district.no_district_target",
         language,
-        target="; ".join(target_text(target, indicator, kind, language) for target in targets) or t("target.none", language),
+        target="; ".join(target_text(target, indicator, kind, language) for target in targets)
+        or t("target.none", language),
     )
     return IndicatorHistory(indicator, pd.DataFrame(rows), thresholds, note, percent)
 
@@ -68,7 +69,7 @@ def history_table(histories: list[IndicatorHistory], language: str) -> pd.DataFr
     table = {}
     for history in histories:
         name = t(f"indicator.{history.indicator}", language)
-        table[name] = dict(zip(history.rows["year"].astype(str), history.rows["text"]))
+        table[name] = dict(zip(history.rows["year"].astype(str), history.rows["text"], strict=True))
     frame = pd.DataFrame.from_dict(table, orient="index")
     frame.index.name = t("district.column_indicator", language)
     return frame.reset_index()

@@ -8,6 +8,7 @@ import json
 import folium
 from branca.element import MacroElement, Template
 
+from dashboard.i18n import t
 from dashboard.views import LegendEntry, MapView
 
 LEAFLET_JS = "leaflet/leaflet.js"
@@ -42,7 +43,9 @@ class Legend(MacroElement):
         self.body = body
 
 
-def legend_html(title: str, entries: list[LegendEntry], zone_title: str, zone_entries: list[LegendEntry], note: str) -> str:
+def legend_html(
+    title: str, entries: list[LegendEntry], zone_title: str, zone_entries: list[LegendEntry], note: str
+) -> str:
     """Return the legend's HTML: a swatch and words per class, every text escaped."""
 
     def block(heading: str, rows: list[LegendEntry], round_swatch: bool) -> str:
@@ -80,7 +83,13 @@ def _district_style(feature: dict) -> dict:
 def _zone_style(feature: dict) -> dict:
     """Return the style of a zone marker."""
     properties = feature["properties"]
-    return {"fillColor": properties["colour"], "color": ZONE_OUTLINE, "weight": 2, "fillOpacity": 1, "radius": properties["radius"]}
+    return {
+        "fillColor": properties["colour"],
+        "color": ZONE_OUTLINE,
+        "weight": 2,
+        "fillOpacity": 1,
+        "radius": properties["radius"],
+    }
 
 
 def _zones_geojson(view: MapView) -> dict:
@@ -98,10 +107,9 @@ def _zones_geojson(view: MapView) -> dict:
     }
 
 
-def district_map(
-    view: MapView, legend: str, asset_url: str, basemap: str, selected: str | None = None, layer_names: tuple[str, str] = ("", "")
-) -> folium.Map:
-    """Return the choropleth of a MapView with zones on top, a legend, and Leaflet loaded from asset_url."""
+def district_map(view: MapView, language: str, asset_url: str, basemap: str, selected: str | None = None) -> folium.Map:
+    """Return the choropleth of a MapView with zones on top, a legend in words, and Leaflet loaded from
+    asset_url; basemap is "osm" for OpenStreetMap tiles or "none"."""
     features = view.features.merge(view.districts[["code", "class_key"]], on="code")
     features["selected"] = features["code"] == selected
     bounds = features.total_bounds
@@ -114,10 +122,9 @@ def district_map(
     )
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
     fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]
-    district_layer, zone_layer = layer_names
     folium.GeoJson(
         json.loads(features.to_json(drop_id=True)),
-        name=district_layer,
+        name=t("map.districts_layer", language),
         style_function=_district_style,
         highlight_function=lambda feature: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
@@ -125,12 +132,15 @@ def district_map(
     if not view.zones.empty:
         folium.GeoJson(
             _zones_geojson(view),
-            name=zone_layer,
+            name=t("map.zones_layer", language),
             marker=folium.CircleMarker(radius=6, fill=True),
             style_function=_zone_style,
             tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
         ).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.add_child(Legend(legend))
+    note = t("app.schematic_note", language)
+    fmap.add_child(
+        Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
+    )
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_bottom_right=LEGEND_ROOM_PX)
     return fmap

@@ -56,9 +56,11 @@ def awareness_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> p
 
 def packaging_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
     """Return the share of supermarkets with eco-friendly packaging per district."""
-    sums = _rows_of_year(table, year, codes).groupby("district_code")[
-        ["supermarkets_eco_packaging", "supermarkets_total"]
-    ].sum()
+    sums = (
+        _rows_of_year(table, year, codes)
+        .groupby("district_code")[["supermarkets_eco_packaging", "supermarkets_total"]]
+        .sum()
+    )
     eco, total = sums["supermarkets_eco_packaging"].astype(float), sums["supermarkets_total"].astype(float)
     frame = _frame(codes, eco, total, (eco * 100 / total).where(total > 0))
     frame.loc[frame["denominator"] == 0, "state"] = NOT_APPLICABLE

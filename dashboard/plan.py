@@ -22,14 +22,18 @@ def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
     catalogue = data.catalogue
     return pd.DataFrame(
         {
-            t("plan.column_indicator", language): [catalogue.loc[code, f"name_{language}"] for code in rows["indicator"]],
+            t("plan.column_indicator", language): [
+                catalogue.loc[code, f"name_{language}"] for code in rows["indicator"]
+            ],
             t("plan.column_scope", language): [t(f"scope.{scope}", language) for scope in rows["scope"]],
             t("plan.column_year", language): rows["target_year"].astype(str).values,
             t("plan.column_min", language): [format_number(value, language, 2) for value in rows["target_min"]],
             t("plan.column_stretch", language): [
                 "" if pd.isna(value) else format_number(value, language, 2) for value in rows["target_stretch"]
             ],
-            t("plan.column_unit", language): [t(f"unit.{catalogue.loc[code, 'unit']}", language) for code in rows["indicator"]],
+            t("plan.column_unit", language): [
+                t(f"unit.{catalogue.loc[code, 'unit']}", language) for code in rows["indicator"]
+            ],
             t("plan.column_text", language): rows["text_vi"].values,
         }
     )

@@ -43,8 +43,7 @@ def province_outline(seats: pd.DataFrame, zones: pd.DataFrame) -> Polygon:
         for row in seats.itertuples()
     ]
     discs += [
-        Point(to_metres(row.longitude, row.latitude)).buffer(ZONE_MARGIN_M, quad_segs=2)
-        for row in zones.itertuples()
+        Point(to_metres(row.longitude, row.latitude)).buffer(ZONE_MARGIN_M, quad_segs=2) for row in zones.itertuples()
     ]
     return shapely.unary_union(discs).convex_hull
 
@@ -69,7 +68,7 @@ def district_cells(anchors: pd.DataFrame, outline: Polygon) -> dict[str, BaseGeo
     diagram = shapely.voronoi_polygons(MultiPoint(points), extend_to=outline.buffer(1e4))
     faces = [shapely.intersection(cell, outline) for cell in diagram.geoms]
     owner_of_face = {
-        index: next(code for code, point in zip(anchors["code"], points) if face.covers(Point(point)))
+        index: next(code for code, point in zip(anchors["code"], points, strict=True) if face.covers(Point(point)))
         for index, face in enumerate(faces)
     }
     rounded = [_degrees_rounded(face) for face in faces]
@@ -92,9 +91,7 @@ def _anchors(seats: pd.DataFrame, zones: pd.DataFrame, versions: pd.DataFrame) -
     return pd.concat(
         [
             pd.DataFrame({"code": seats["code"], "lon": seats["seat_lon"], "lat": seats["seat_lat"]}),
-            pd.DataFrame(
-                {"code": placed["district_code"], "lon": placed["longitude"], "lat": placed["latitude"]}
-            ),
+            pd.DataFrame({"code": placed["district_code"], "lon": placed["longitude"], "lat": placed["latitude"]}),
         ],
         ignore_index=True,
     )
@@ -102,9 +99,9 @@ def _anchors(seats: pd.DataFrame, zones: pd.DataFrame, versions: pd.DataFrame) -
 
 def _version_geometry(version: pd.Series, versions: pd.DataFrame, cells: dict) -> BaseGeometry:
     """Return a unit version's geometry: its own cell plus the cells of units merged into it before."""
-    absorbed = versions[
-        (versions["merged_into"] == version["code"]) & (versions["valid_to"] < version["valid_from"])
-    ]["code"]
+    absorbed = versions[(versions["merged_into"] == version["code"]) & (versions["valid_to"] < version["valid_from"])][
+        "code"
+    ]
     parts = [cells[version["code"]]] + [cells[code] for code in absorbed]
     return shapely.unary_union(parts) if len(parts) > 1 else parts[0]
 

@@ -15,8 +15,17 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "green_retail_points": ["year", "point_name", "district_code", "address", "latitude", "longitude"],
     "eco_packaging": ["year", "district_code", "district_name", "supermarkets_total", "supermarkets_eco_packaging"],
 }
-TEXT_COLUMNS = {"district_code", "district_name", "zone_code", "zone_name", "model_name", "model_type",
-                "point_name", "address", "source"}
+TEXT_COLUMNS = {
+    "district_code",
+    "district_name",
+    "zone_code",
+    "zone_name",
+    "model_name",
+    "model_type",
+    "point_name",
+    "address",
+    "source",
+}
 
 
 def read_table(path: Path) -> pd.DataFrame:

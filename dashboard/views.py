@@ -87,7 +87,9 @@ def value_text(indicator: str, kind: str, row: pd.Series, language: str) -> str:
             denominator=format_number(row["denominator"], language, 0),
             noun=t(f"denominator.{indicator}", language),
         )
-    return t("value.count", language, value=format_number(row["value"], language, 0), noun=t(f"noun.{indicator}", language))
+    return t(
+        "value.count", language, value=format_number(row["value"], language, 0), noun=t(f"noun.{indicator}", language)
+    )
 
 
 def figure_text(indicator: str, kind: str, value: float | None, language: str) -> str:
@@ -181,7 +183,9 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)
     target_words = target_text(target, indicator, kind, language)
     zone_table = data.tables.get("zone_awareness")
-    reached = zone_reached(zone_table, zones, year) if indicator == "zone_awareness" and zone_table is not None else None
+    reached = (
+        zone_reached(zone_table, zones, year) if indicator == "zone_awareness" and zone_table is not None else None
+    )
     figure = province_figure(kind, values, reached)
 
     rows = []

@@ -18,7 +18,14 @@ district = choose_district(data, province, latest, lang, allow_all=False)
 
 names = data.units[data.units["code"] == district].iloc[-1]
 st.title(t("page.district", lang))
-st.header(t("district.heading", lang, name=t(f"unit_type.{names['type']}", lang, name=names["name"]), province=data.province(province)["name"]))
+st.header(
+    t(
+        "district.heading",
+        lang,
+        name=t(f"unit_type.{names['type']}", lang, name=names["name"]),
+        province=data.province(province)["name"],
+    )
+)
 demo_banner(is_demo(data.tables), lang)
 
 histories = district_history(data, province, district, lang)

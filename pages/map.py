@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.i18n import t
-from dashboard.maps import district_map, legend_html
+from dashboard.maps import district_map
 from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year
 from dashboard.ui.panels import demo_banner, province_figure_panel
 from dashboard.ui.state import asset_url, cached_map_view, dataset, language, settings
@@ -23,10 +23,10 @@ st.caption(data.plan_of(province)[f"title_{lang}"])
 demo_banner(view.is_demo, lang)
 province_figure_panel(view, indicator, year, lang)
 
-legend = legend_html(view.legend_title, view.legend, t("legend.zones", lang), view.zone_legend, t("app.schematic_note", lang))
-layers = (t("map.districts_layer", lang), t("map.zones_layer", lang))
-fmap = district_map(view, legend, asset_url(), settings().basemap, district, layers)
-clicked = st_folium(fmap, key="district_map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
+fmap = district_map(view, lang, asset_url(), settings().basemap, district)
+clicked = st_folium(
+    fmap, key="district_map", height=620, use_container_width=True, returned_objects=["last_active_drawing"]
+)
 click = selected_district(clicked)
 if click and click != st.session_state["last_map_click"]:
     st.session_state["last_map_click"] = st.session_state["keep_district"] = click

@@ -10,7 +10,6 @@ from dashboard.dataset import Dataset
 from dashboard.i18n import t
 from dashboard.units import full_name, units_of
 
-
 WHOLE_PROVINCE = "*"
 
 
@@ -29,7 +28,7 @@ def _persistent_selectbox(label: str, options: Sequence, key: str, format_func: 
 
 def choose_province(data: Dataset, language: str) -> str:
     """Draw the province selector (the four plans) and return the province code."""
-    names = dict(zip(data.provinces["province_code"], data.provinces["name"]))
+    names = dict(zip(data.provinces["province_code"], data.provinces["name"], strict=True))
     options = list(data.plans["province_code"])
     return _persistent_selectbox(t("filter.province", language), options, "province", names.get)
 

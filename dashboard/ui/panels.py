@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.views import MapView, coverage_text, figure_text, target_text
 from dashboard.ui.state import dataset
+from dashboard.views import MapView, coverage_text, figure_text, target_text
 
 STATUS_ICONS = {
     "exceeded": ":material/verified:",

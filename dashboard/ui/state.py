@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.settings import Settings, load_settings
+from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.views import MapView, Selection, map_view
 
 DEFAULT_PROVINCE = "25"

@@ -1,0 +1,63 @@
+import math
+import re
+
+import pytest
+
+from conftest import ROOT
+from dashboard.i18n import LANGUAGES, format_number, format_percent, messages, t
+
+
+def test_every_language_has_the_same_messages():
+    assert set(messages("vi")) == set(messages("en"))
+
+
+def test_every_message_key_used_in_code_exists_in_every_language():
+    sources = [*ROOT.joinpath("dashboard").rglob("*.py"), *ROOT.joinpath("pages").glob("*.py"), ROOT / "app.py"]
+    used = {key for path in sources for key in re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text())}
+    assert used, "no t() calls found: the scan is broken"
+    for language in LANGUAGES:
+        assert used - set(messages(language)) == set(), language
+
+
+def test_dynamic_keys_exist_for_every_core_indicator_kind_and_status(data):
+    families = ["indicator", "indicator_short", "legend", "noun", "denominator", "not_applicable"]
+    for language in LANGUAGES:
+        for indicator in data.core_indicators():
+            for family in families:
+                assert f"{family}.{indicator}" in messages(language)
+        for kind in data.zones["kind"].unique():
+            assert f"zone_kind.{kind}" in messages(language)
+        for unit_type in data.units["type"].unique():
+            assert f"unit_type.{unit_type}" in messages(language)
+        for unit in data.catalogue["unit"].unique():
+            assert f"unit.{unit}" in messages(language)
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "decimals", "expected"),
+    [
+        (85.5, "vi", 1, "85,5"),
+        (85.5, "en", 1, "85.5"),
+        (85.0, "vi", 1, "85"),
+        (12000, "vi", 0, "12.000"),
+        (12000, "en", 0, "12,000"),
+        (1234.56, "vi", 2, "1.234,56"),
+        (66.66666, "vi", 1, "66,7"),
+        (0, "en", 1, "0"),
+    ],
+)
+def test_numbers_are_written_as_each_language_writes_them(value, language, decimals, expected):
+    assert format_number(value, language, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "expected"),
+    [(85.5, "vi", "85,5%"), (85.5, "en", "85.5%"), (math.nan, "vi", "Không có số liệu"), (None, "en", "No data")],
+)
+def test_percentages_say_no_data_rather_than_a_number_when_missing(value, language, expected):
+    assert format_percent(value, language) == expected
+
+
+def test_messages_fill_their_parameters():
+    assert t("unit_type.huyen", "vi", name="Đoan Hùng") == "Huyện Đoan Hùng"
+    assert t("unit_type.huyen", "en", name="Đoan Hùng") == "Đoan Hùng District"

@@ -1,0 +1,111 @@
+import math
+
+import pytest
+
+from dashboard.targets import Target, judge, plan_targets, target_for_year
+
+
+def target(year: int, minimum: float, stretch: float | None = None) -> Target:
+    return Target("p", "i", "province", year, minimum, stretch, "")
+
+
+@pytest.mark.parametrize(
+    ("value", "the_target", "year", "expected"),
+    [
+        (70.0, target(2025, 70), 2025, "met"),
+        (69.99, target(2025, 70), 2025, "below"),
+        (69.99, target(2025, 70), 2023, "not_yet"),
+        (100.0, target(2025, 85), 2021, "met"),
+        (19, target(2025, 20, 30), 2025, "below"),
+        (20, target(2025, 20, 30), 2025, "met"),
+        (29, target(2025, 20, 30), 2025, "met"),
+        (30, target(2025, 20, 30), 2025, "exceeded"),
+        (31, target(2025, 20, 30), 2022, "exceeded"),
+        (None, target(2025, 70), 2025, "no_data"),
+        (math.nan, target(2025, 70), 2025, "no_data"),
+        (0.0, target(2025, 70), 2025, "below"),
+        (50.0, None, 2025, "no_target"),
+        (49.0, target(2020, 50), 2023, "below"),
+    ],
+)
+def test_a_value_is_judged_against_the_minimum_and_the_stretch(value, the_target, year, expected):
+    assert judge(value, the_target, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "expected_year"),
+    [(2021, 2025), (2025, 2025), (2026, 2030), (2030, 2030), (2031, 2030)],
+)
+def test_a_year_is_judged_against_the_next_target_due_or_the_last(year, expected_year):
+    assert target_for_year([target(2025, 70), target(2030, 100)], year).year == expected_year
+
+
+def test_no_targets_means_no_target():
+    assert target_for_year([], 2025) is None
+
+
+BRIEF_TARGETS = [
+    ("hoa-binh", "zone_awareness", 2025, 70, None),
+    ("hoa-binh", "zone_awareness", 2030, 100, None),
+    ("hoa-binh", "awareness_campaigns", 2025, 100, None),
+    ("hoa-binh", "awareness_campaigns", 2030, 100, None),
+    ("hoa-binh", "eco_models", 2025, 20, 30),
+    ("hoa-binh", "eco_packaging", 2025, 85, None),
+    ("hoa-binh", "eco_packaging", 2030, 100, None),
+    ("hoa-binh", "material_consumption_reduction", 2025, 5, 8),
+    ("hoa-binh", "material_consumption_reduction", 2030, 7, 10),
+    ("thai-nguyen", "green_industry_grdp_share", 2020, 42, 45),
+    ("thai-nguyen", "distribution_cleaner_production", 2020, 50, None),
+    ("thai-nguyen", "non_degradable_packaging_reduction", 2020, 50, 65),
+    ("thai-nguyen", "zone_enterprises_clean_tech_roadmap", 2020, 60, 70),
+    ("thai-nguyen", "waste_recycling_household_urban", 2020, 85, None),
+    ("thai-nguyen", "waste_recycling_industrial", 2020, 75, None),
+    ("thai-nguyen", "waste_recycling_construction", 2020, 50, None),
+    ("thai-nguyen", "enterprises_informed", 2020, 80, None),
+    ("thai-nguyen", "green_retail_points", 2030, 1, None),
+    ("ha-tinh", "awareness_campaigns", 2025, 85, None),
+    ("ha-tinh", "zone_awareness", 2025, 80, None),
+    ("ha-tinh", "eco_models", 2025, 1, 2),
+    ("ha-tinh", "eco_packaging", 2025, 85, None),
+    ("ha-tinh", "material_consumption_reduction", 2025, 5, 8),
+    ("ha-tinh", "training_classes", 2023, 3, None),
+    ("ha-tinh", "school_contests", 2024, 1, None),
+    ("phu-tho", "awareness_campaigns", 2025, 100, None),
+    ("phu-tho", "zone_awareness", 2025, 70, None),
+    ("phu-tho", "zone_awareness", 2030, 100, None),
+    ("phu-tho", "eco_models", 2025, 1, 2),
+    ("phu-tho", "eco_model_support_ccn", 2022, 1, 2),
+    ("phu-tho", "eco_model_support_craft_village", 2024, 1, 2),
+    ("phu-tho", "eco_packaging", 2025, 85, None),
+    ("phu-tho", "eco_packaging", 2030, 100, None),
+    ("phu-tho", "material_consumption_reduction", 2030, 7, 10),
+    ("phu-tho", "green_retail_points", 2025, 20, None),
+    ("phu-tho", "distribution_businesses_certified", 2025, 50, None),
+    ("phu-tho", "budget_total", 2025, 12000, None),
+    ("phu-tho", "budget_central", 2025, 4800, None),
+    ("phu-tho", "budget_provincial", 2025, 4800, None),
+    ("phu-tho", "budget_mobilised", 2025, 2400, None),
+]
+
+
+@pytest.mark.parametrize(("plan_id", "indicator", "year", "minimum", "stretch"), BRIEF_TARGETS)
+def test_every_target_of_the_brief_is_recorded_as_data(data, plan_id, indicator, year, minimum, stretch):
+    found = [t for t in plan_targets(data.targets, plan_id, indicator) if t.year == year]
+    assert [(t.minimum, t.stretch) for t in found] == [(minimum, stretch)]
+
+
+def test_every_target_names_a_known_plan_indicator_and_scope(data):
+    assert set(data.targets["plan_id"]) <= set(data.plans["plan_id"])
+    assert set(data.targets["indicator"]) <= set(data.catalogue.index)
+    assert set(data.targets["scope"]) <= {"province", "district", "zone"}
+    ranged = data.targets.dropna(subset=["target_stretch"])
+    assert (ranged["target_stretch"] > ranged["target_min"]).all()
+
+
+def test_the_budget_sources_add_up_to_the_total(data):
+    budget = data.targets[data.targets["indicator"].str.startswith("budget_")].set_index("indicator")["target_min"]
+    assert budget["budget_central"] + budget["budget_provincial"] + budget["budget_mobilised"] == budget["budget_total"]
+
+
+def test_each_province_has_exactly_one_plan(data):
+    assert sorted(data.plans["province_code"]) == sorted(data.provinces["province_code"])
