@@ -1,0 +1,40 @@
+import pytest
+
+from dashboard.demo import demo_tables
+from dashboard.paths import DEMO_TABLES
+from dashboard.tables import TABLE_COLUMNS, read_table
+
+
+@pytest.fixture(scope="module")
+def generated(data):
+    return demo_tables(data.units, data.zones, data.layer)
+
+
+@pytest.mark.parametrize("name", TABLE_COLUMNS)
+def test_the_committed_demo_tables_are_exactly_what_the_generator_makes(generated, name):
+    committed = (DEMO_TABLES / f"{name}.csv").read_text(encoding="utf-8")
+    assert generated[name].to_csv(index=False, lineterminator="\n") == committed
+
+
+@pytest.mark.parametrize("name", TABLE_COLUMNS)
+def test_every_demo_row_is_marked_as_demo_and_has_the_contract_columns(name):
+    table = read_table(DEMO_TABLES / f"{name}.csv")
+    assert list(table.columns) == [*TABLE_COLUMNS[name], "source"]
+    assert (table["source"] == "demo").all()
+    assert set(table["year"]) == set(range(2021, 2026))
+
+
+def test_some_districts_do_not_report_so_no_data_shows_on_the_map(data):
+    table = data.tables["eco_packaging"]
+    reported = table.groupby("year")["district_code"].nunique()
+    assert (reported < 45).any()
+
+
+def test_green_points_lie_inside_the_district_they_name(data, generated):
+    from shapely.geometry import Point
+
+    from dashboard.units import valid_in
+
+    for point in generated["green_retail_points"].itertuples():
+        shapes = valid_in(data.layer, point.year).set_index("code").geometry
+        assert shapes[point.district_code].contains(Point(point.longitude, point.latitude))
