@@ -27,6 +27,7 @@ class Dataset:
     targets: pd.DataFrame
     catalogue: pd.DataFrame
     tables: dict[str, pd.DataFrame]
+    schematic: bool
 
     def plan_of(self, province_code: str) -> pd.Series:
         """Return the plan of a province."""
@@ -59,4 +60,5 @@ def load_dataset(
         targets=load_targets(indicators),
         catalogue=load_catalogue(indicators),
         tables=load_tables(tables),
+        schematic=layer == SCHEMATIC_LAYER,
     )

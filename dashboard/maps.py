@@ -77,6 +77,7 @@ def _district_style(feature: dict) -> dict:
         "weight": 3 if properties["selected"] else 1,
         "fillOpacity": 0.8,
         "dashArray": NO_DATA_DASH if properties["class_key"] == "no_data" else None,
+        "className": "scp-district",
     }
 
 
@@ -84,6 +85,7 @@ def _zone_style(feature: dict) -> dict:
     """Return the style of a zone marker."""
     properties = feature["properties"]
     return {
+        "className": "scp-zone",
         "fillColor": properties["colour"],
         "color": ZONE_OUTLINE,
         "weight": 2,
@@ -138,7 +140,7 @@ def district_map(view: MapView, language: str, asset_url: str, basemap: str, sel
             tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
         ).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    note = t("app.schematic_note", language)
+    note = t("app.schematic_note", language) if view.schematic else ""
     fmap.add_child(
         Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
     )

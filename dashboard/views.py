@@ -64,6 +64,7 @@ class MapView:
     target: Target | None
     status: str
     is_demo: bool
+    schematic: bool
 
 
 def tooltip_html(title: str, lines: list[tuple[str, str]]) -> str:
@@ -238,6 +239,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         target=target,
         status=judge(figure.value, target, year),
         is_demo=is_demo(data.tables),
+        schematic=data.schematic,
     )
 
 

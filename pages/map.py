@@ -31,7 +31,8 @@ click = selected_district(clicked)
 if click and click != st.session_state["last_map_click"]:
     st.session_state["last_map_click"] = st.session_state["keep_district"] = click
     st.rerun()
-st.caption(t("app.schematic_note", lang))
+if view.schematic:
+    st.caption(t("app.schematic_note", lang))
 
 if district:
     row = view.districts.set_index("code").loc[district]

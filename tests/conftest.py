@@ -1,15 +1,10 @@
-"""Shared fixtures: the bundled dataset, and paths resolved from this file."""
+"""Shared fixtures: the bundled dataset; each test's outcome kept on its node for failure screenshots."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from dashboard.dataset import Dataset, load_dataset
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -21,3 +16,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def data() -> Dataset:
     """Return the bundled dataset, read once for the session (tests must not mutate it)."""
     return load_dataset()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> None:
+    """Keep each phase's report on the test item (rep_setup, rep_call, rep_teardown)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -47,4 +47,6 @@ def test_a_path_escaping_the_folder_is_refused(tmp_path):
 def test_leaflet_is_pinned_by_version_and_sha512():
     leaflet = next(package for package in PACKAGES if package.name == "leaflet")
     assert leaflet.version == "1.9.4" and leaflet.integrity.startswith("sha512-")
-    assert leaflet.tarball_url("https://registry.npmjs.org/") == "https://registry.npmjs.org/leaflet/-/leaflet-1.9.4.tgz"
+    assert (
+        leaflet.tarball_url("https://registry.npmjs.org/") == "https://registry.npmjs.org/leaflet/-/leaflet-1.9.4.tgz"
+    )

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from conftest import ROOT
 from dashboard.i18n import LANGUAGES, format_number, format_percent, messages, t
+from dashboard.paths import ROOT
 
 
 def test_every_language_has_the_same_messages():

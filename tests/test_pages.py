@@ -4,8 +4,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from dashboard.i18n import t
+from dashboard.paths import ROOT
 from dashboard.views import Selection, figure_text, map_view, target_text
 
 TIMEOUT_S = 60
@@ -27,7 +27,9 @@ def expected_metrics(data, selection: Selection) -> dict[str, str]:
     kind = data.catalogue.loc[selection.indicator, "kind"]
     language = selection.language
     return {
-        t("map.figure", language, year=selection.year): figure_text(selection.indicator, kind, view.figure.value, language),
+        t("map.figure", language, year=selection.year): figure_text(
+            selection.indicator, kind, view.figure.value, language
+        ),
         t("map.province_target", language): target_text(view.target, selection.indicator, kind, language),
         t("map.status", language): t(f"status.{view.status}", language),
     }

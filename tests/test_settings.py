@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from dashboard.paths import ROOT
 from dashboard.settings import load_settings
 
 
@@ -23,3 +23,21 @@ def test_every_setting_read_from_the_environment_is_documented_in_the_readme():
     assert names
     readme = ROOT.joinpath("README.md").read_text()
     assert {name for name in names if f"`{name}`" not in readme} == set()
+
+
+def test_a_boundary_layer_that_does_not_exist_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="SCP_BOUNDARIES"):
+        load_settings({"SCP_BOUNDARIES": str(tmp_path / "missing.geojson")})
+
+
+def test_an_official_layer_replaces_the_schematic_one_and_the_map_stops_calling_it_schematic(data, tmp_path):
+    from dashboard.dataset import load_dataset
+    from dashboard.maps import district_map
+    from dashboard.views import Selection, map_view
+
+    official = tmp_path / "official.gpkg"
+    data.layer.to_file(official, driver="GPKG")
+    replaced = load_dataset(layer=load_settings({"SCP_BOUNDARIES": str(official)}).boundaries)
+    assert not replaced.schematic and data.schematic
+    page = district_map(map_view(replaced, Selection("25", "eco_packaging", 2023, "en")), "en", "/s", "none")
+    assert "schematic" not in page.get_root().render()

@@ -19,7 +19,8 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 @st.cache_resource(show_spinner=False)
 def dataset() -> Dataset:
     """Return the dataset, read once per server process and shared read-only by every session."""
-    return load_dataset()
+    boundaries = settings().boundaries
+    return load_dataset(layer=boundaries) if boundaries else load_dataset()
 
 
 @st.cache_resource(show_spinner=False)

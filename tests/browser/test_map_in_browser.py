@@ -1,0 +1,126 @@
+"""The drawn map in Debian's Chromium, driven by Playwright against `streamlit run` on a free local port."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SERVER_START_TIMEOUT_S = 60
+MAP_TIMEOUT_MS = 30_000
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() or shutil.which("chromium") is None,
+        reason="Debian's Chromium is not installed (apt-get install chromium, as root); the browser test needs it",
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not answer at {url} within {SERVER_START_TIMEOUT_S} s")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    environment = {**os.environ, "SCP_BASEMAP": "none"}
+    server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def page(app_url, request):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 1400, "height": 1400})
+        yield tab
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        browser.close()
+
+
+def district_fills(tab) -> list[str]:
+    shapes = tab.frame_locator(MAP_FRAME).locator("path.scp-district")
+    return [shapes.nth(index).get_attribute("fill") for index in range(shapes.count())]
+
+
+def choose(tab, label: str, option: str) -> None:
+    box = tab.locator("[data-testid='stSelectbox']").filter(has_text=label)
+    box.click()
+    tab.get_by_role("option", name=option, exact=True).click()
+
+
+def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(page, app_url, record_property):
+    failed = []
+    page.on("requestfailed", lambda failure: failed.append(failure.url))
+    started = time.monotonic()
+    page.goto(app_url)
+    districts = page.frame_locator(MAP_FRAME).locator("path.scp-district")
+    districts.first.wait_for(timeout=MAP_TIMEOUT_MS)
+    record_property("page_load_to_map_s", round(time.monotonic() - started, 2))
+    assert districts.count() == 13
+    assert page.frame_locator(MAP_FRAME).locator("path.scp-zone").count() == 17
+    assert page.frame_locator(MAP_FRAME).get_by_text("Dưới 70%: chưa đạt chỉ tiêu 2025").count() == 1
+    before = district_fills(page)
+
+    choose(page, "Năm", "2021")
+    page.wait_for_function(
+        """([frame, before]) => {
+            const doc = document.querySelector(frame).contentDocument;
+            const fills = [...doc.querySelectorAll('path.scp-district')].map(p => p.getAttribute('fill'));
+            return fills.length === 13 && fills.join() !== before.join();
+        }""",
+        arg=[MAP_FRAME, before],
+        timeout=MAP_TIMEOUT_MS,
+    )
+    assert len(district_fills(page)) == 13
+    assert not [url for url in failed if "127.0.0.1" in url]
