@@ -10,8 +10,8 @@ init_session()
 language = language_selector()
 
 pages = [
-    st.Page("pages/map.py", title=t("page.map", language), url_path="ban-do", default=True),
-    st.Page("pages/district.py", title=t("page.district", language), url_path="huyen"),
-    st.Page("pages/plan.py", title=t("page.plan", language), url_path="ke-hoach"),
+    st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
+    st.Page("pages/district.py", title=t("page.district", language)),
+    st.Page("pages/plan.py", title=t("page.plan", language)),
 ]
 st.navigation(pages).run()

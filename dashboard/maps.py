@@ -18,6 +18,7 @@ ZONE_RADIUS = {"kkt": 9, "kcn": 7, "ccn": 6, "lang_nghe": 5}
 NO_DATA_DASH = "4 3"
 ZONE_OUTLINE = "#08306b"
 LEGEND_ROOM_PX = (360, 10)
+ZOOM_SNAP = 0.25
 
 
 class Legend(MacroElement):
@@ -121,6 +122,7 @@ def district_map(view: MapView, language: str, asset_url: str, basemap: str, sel
         zoom_start=9,
         prefer_canvas=False,
         control_scale=True,
+        zoom_snap=ZOOM_SNAP,
     )
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
     fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]

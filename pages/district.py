@@ -8,8 +8,9 @@ from dashboard.i18n import t
 from dashboard.tables import is_demo
 from dashboard.ui.filters import choose_district, choose_province
 from dashboard.ui.panels import demo_banner
-from dashboard.ui.state import dataset, language
+from dashboard.ui.state import dataset, language, run_through_entry
 
+run_through_entry()
 lang = language()
 data = dataset()
 province = choose_province(data, lang)

@@ -7,9 +7,10 @@ from dashboard.i18n import t
 from dashboard.maps import district_map
 from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year
 from dashboard.ui.panels import demo_banner, province_figure_panel
-from dashboard.ui.state import asset_url, cached_map_view, dataset, language, settings
+from dashboard.ui.state import asset_url, cached_map_view, dataset, language, run_through_entry, settings
 from dashboard.views import Selection, class_table, district_table, selected_district
 
+run_through_entry()
 lang = language()
 data = dataset()
 province = choose_province(data, lang)

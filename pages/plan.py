@@ -5,8 +5,11 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.plan import plan_summary, targets_table
 from dashboard.ui.filters import choose_province
-from dashboard.ui.state import dataset, language
+from dashboard.ui.state import dataset, language, run_through_entry
 
+ROW_HEIGHT_PX = 35
+
+run_through_entry()
 lang = language()
 data = dataset()
 province = choose_province(data, lang)
@@ -15,5 +18,6 @@ plan = data.plan_of(province)
 st.title(t("page.plan", lang))
 st.subheader(plan[f"title_{lang}"])
 st.write(plan_summary(plan, lang))
-st.dataframe(targets_table(data, plan["plan_id"], lang), hide_index=True)
+table = targets_table(data, plan["plan_id"], lang)
+st.dataframe(table, hide_index=True, height=ROW_HEIGHT_PX * (len(table) + 1) + 3)
 st.caption(t("plan.note", lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
@@ -70,3 +71,14 @@ def asset_url() -> str:
     """Return the address the app serves its vendored front-end assets from."""
     base = st.get_option("server.baseUrlPath").strip("/")
     return f"/{base}/app/static/vendor" if base else "/app/static/vendor"
+
+
+def run_through_entry() -> None:
+    """Rerun through app.py when Streamlit ran a page file directly.
+
+    Until the entry file has called st.navigation once in a server process, Streamlit treats pages/ as an
+    old-style page folder and serves a deep link (/district) without app.py; rerunning fixes that.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

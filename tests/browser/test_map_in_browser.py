@@ -99,6 +99,13 @@ def choose(tab, label: str, option: str) -> None:
     tab.get_by_role("option", name=option, exact=True).click()
 
 
+def test_a_deep_link_right_after_start_opens_the_page_inside_the_app(page, app_url):
+    page.goto(f"{app_url}/plan")
+    page.get_by_role("heading", name="Kế hoạch và chỉ tiêu").wait_for(timeout=MAP_TIMEOUT_MS)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("[data-testid='stSidebarNav']").get_by_text("Bản đồ").count() == 1
+
+
 def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(page, app_url, record_property):
     failed = []
     page.on("requestfailed", lambda failure: failed.append(failure.url))
