@@ -51,7 +51,8 @@ def _rows_of_year(table: pd.DataFrame, year: int, codes: pd.Series, column: str 
 def awareness_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
     """Return campaigns per district; numerator 1 when it organised at least one campaign."""
     sums = _rows_of_year(table, year, codes).groupby("district_code")["campaigns"].sum()
-    return _frame(codes, (sums >= 1).astype(float), sums * 0 + 1.0, sums.astype(float))
+    each_counts_once = pd.Series(1.0, index=sums.index)
+    return _frame(codes, (sums >= 1).astype(float), each_counts_once, sums.astype(float))
 
 
 def packaging_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
@@ -91,7 +92,7 @@ def register_count_by_district(table: pd.DataFrame, codes: pd.Series, year: int,
     """
     rows = table[(table["year"] >= since) & (table["year"] <= year) & (table["district_code"].isin(codes))]
     counts = rows.groupby("district_code").size().reindex(codes.values, fill_value=0).astype(float)
-    return _frame(codes, counts, counts * 0 + 1.0, counts)
+    return _frame(codes, counts, pd.Series(1.0, index=counts.index), counts)
 
 
 def district_values(
