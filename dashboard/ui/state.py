@@ -45,6 +45,7 @@ def init_session() -> None:
         "keep_year": DEFAULT_YEAR,
         "keep_district": WHOLE_PROVINCE,
         "last_map_click": None,
+        "entry_ran": True,
     }
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
@@ -74,11 +75,11 @@ def asset_url() -> str:
 
 
 def run_through_entry() -> None:
-    """Rerun through app.py when Streamlit ran a page file directly.
+    """Rerun through app.py when Streamlit ran a page file directly before the entry file ever ran.
 
     Until the entry file has called st.navigation once in a server process, Streamlit treats pages/ as an
     old-style page folder and serves a deep link (/district) without app.py; rerunning fixes that.
     """
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and not st.session_state.get("entry_ran"):
         PagesManager.uses_pages_directory = False
         st.rerun()
