@@ -9,6 +9,7 @@ from dashboard.tables import is_demo
 from dashboard.ui.filters import choose_district, choose_province
 from dashboard.ui.panels import demo_banner
 from dashboard.ui.state import dataset, language, run_through_entry
+from dashboard.units import full_name
 
 run_through_entry()
 lang = language()
@@ -17,13 +18,13 @@ province = choose_province(data, lang)
 latest = data.years()[-1]
 district = choose_district(data, province, latest, lang, allow_all=False)
 
-names = data.units[data.units["code"] == district].iloc[-1]
+unit = data.units[data.units["code"] == district].iloc[-1]
 st.title(t("page.district", lang))
 st.header(
     t(
         "district.heading",
         lang,
-        name=t(f"unit_type.{names['type']}", lang, name=names["name"]),
+        name=full_name(unit["type"], unit["name"], lang),
         province=data.province(province)["name"],
     )
 )
