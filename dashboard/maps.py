@@ -113,7 +113,7 @@ def _zones_geojson(view: MapView) -> dict:
 def district_map(view: MapView, language: str, asset_url: str, basemap: str, selected: str | None = None) -> folium.Map:
     """Return the choropleth of a MapView with zones on top, a legend in words, and Leaflet loaded from
     asset_url; basemap is "osm" for OpenStreetMap tiles or "none"."""
-    features = view.features.merge(view.districts[["code", "class_key"]], on="code")
+    features = view.features.copy()
     features["selected"] = features["code"] == selected
     bounds = features.total_bounds
     fmap = folium.Map(

@@ -10,8 +10,6 @@ import pandas as pd
 
 from dashboard.paths import INDICATORS
 
-STATUSES = ("exceeded", "met", "not_yet", "below", "no_data", "no_target")
-
 
 def load_plans(folder: Path = INDICATORS) -> pd.DataFrame:
     """Return the provincial plans, one row each, keyed by plan_id (the province slug)."""
@@ -80,7 +78,8 @@ def target_for_year(targets: list[Target], year: int) -> Target | None:
 
 
 def judge(value: float | None, target: Target | None, year: int) -> str:
-    """Return the status of a value against a target in a year (one of STATUSES).
+    """Return the status of a value against a target in a year: exceeded, met, not_yet, below, no_data
+    or no_target.
 
     At or above the stretch is exceeded, at or above the minimum is met; below it is not_yet before the
     target year and below from the target year on.

@@ -123,12 +123,10 @@ def map_classes(data: Dataset, plan_id: str, indicator: str) -> list[MapClass]:
     return classes + status_classes()
 
 
-def _zone_view(data: Dataset, selection: Selection) -> pd.DataFrame:
-    """Return the province's zones with colour and tooltip; coloured by reach for zone awareness."""
+def _zone_view(data: Dataset, selection: Selection, reached: pd.DataFrame) -> pd.DataFrame:
+    """Return the province's zones (with reached per zone) with colour and tooltip; coloured by reach for
+    zone awareness."""
     language = selection.language
-    zones = data.zones[data.zones["province_code"] == selection.province_code]
-    table = data.tables.get("zone_awareness")
-    reached = zone_reached(table, zones, selection.year) if table is not None else zones.assign(reached=float("nan"))
     units = units_of(data.units, selection.province_code, selection.year).set_index("code")
     rows = []
     for zone in reached.itertuples():
@@ -184,10 +182,9 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)
     target_words = target_text(target, indicator, kind, language)
     zone_table = data.tables.get("zone_awareness")
-    reached = (
-        zone_reached(zone_table, zones, year) if indicator == "zone_awareness" and zone_table is not None else None
-    )
-    figure = province_figure(kind, values, reached)
+    reached = zone_reached(zone_table, zones, year) if zone_table is not None else zones.assign(reached=float("nan"))
+    figure = province_figure(kind, values, reached if indicator == "zone_awareness" else None)
+    noun = t(f"noun.{indicator}", language)
 
     rows = []
     for unit in units.itertuples():
@@ -195,7 +192,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         cls = classify(row["value"], row["state"], classes)
         name = full_name(unit.type, unit.name, language)
         text = value_text(indicator, district_kind, row, language)
-        class_words = legend_label(cls, language, t(f"noun.{indicator}", language))
+        class_words = legend_label(cls, language, noun)
         tooltip = tooltip_html(
             name,
             [
@@ -218,15 +215,14 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         )
     districts = pd.DataFrame(rows)
     counts = districts["class_key"].value_counts()
-    noun = t(f"noun.{indicator}", language)
     legend = [
         LegendEntry(cls.colour, legend_label(cls, language, noun), int(counts.get(cls.key, 0)))
         for cls in classes
         if cls.key != NOT_APPLICABLE or counts.get(cls.key, 0)
     ]
-    zone_rows = _zone_view(data, selection)
+    zone_rows = _zone_view(data, selection, reached)
     features = province_features(data.layer, selection.province_code, year).merge(
-        districts[["code", "colour", "tooltip"]], on="code"
+        districts[["code", "colour", "class_key", "tooltip"]], on="code"
     )
     return MapView(
         features=features,
@@ -241,6 +237,11 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         is_demo=is_demo(data.tables),
         schematic=data.schematic,
     )
+
+
+def district_row(view: MapView, code: str) -> pd.Series:
+    """Return one district's row of a map view (name, value in words, class)."""
+    return view.districts.set_index("code").loc[code]
 
 
 def selected_district(returned: dict | None) -> str | None:
