@@ -10,7 +10,7 @@ from dashboard.dataset import Dataset
 from dashboard.i18n import t
 from dashboard.measures import VALUE, district_values
 from dashboard.targets import plan_targets
-from dashboard.units import units_of
+from dashboard.units import full_name, units_of
 from dashboard.views import target_text, value_text
 
 
@@ -57,6 +57,13 @@ def indicator_history(data: Dataset, province_code: str, code: str, indicator: s
         or t("target.none", language),
     )
     return IndicatorHistory(indicator, pd.DataFrame(rows), thresholds, note, percent)
+
+
+def district_heading(data: Dataset, province_code: str, code: str, year: int, language: str) -> str:
+    """Return the heading of a district page: the district's full name in the year and its province."""
+    unit = units_of(data.units, province_code, year).set_index("code").loc[code]
+    name = full_name(unit["type"], unit["name"], language)
+    return t("district.heading", language, name=name, province=data.province(province_code)["name"])
 
 
 def district_history(data: Dataset, province_code: str, code: str, language: str) -> list[IndicatorHistory]:

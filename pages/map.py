@@ -5,10 +5,10 @@ from streamlit_folium import st_folium
 
 from dashboard.i18n import t
 from dashboard.maps import district_map
-from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year
+from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year, follow_map_click
 from dashboard.ui.panels import demo_banner, province_figure_panel
 from dashboard.ui.state import asset_url, cached_map_view, dataset, language, run_through_entry, settings
-from dashboard.views import Selection, class_table, district_table, selected_district
+from dashboard.views import Selection, class_table, district_row, district_table, selected_district
 
 run_through_entry()
 lang = language()
@@ -28,15 +28,12 @@ fmap = district_map(view, lang, asset_url(), settings().basemap, district)
 clicked = st_folium(
     fmap, key="district_map", height=620, use_container_width=True, returned_objects=["last_active_drawing"]
 )
-click = selected_district(clicked)
-if click and click != st.session_state["last_map_click"]:
-    st.session_state["last_map_click"] = st.session_state["keep_district"] = click
-    st.rerun()
+follow_map_click(selected_district(clicked))
 if view.schematic:
     st.caption(t("app.schematic_note", lang))
 
 if district:
-    row = view.districts.set_index("code").loc[district]
+    row = district_row(view, district)
     st.info(t("map.selected", lang, name=row["name"], value=row["value_text"]))
     if st.button(t("map.open_district", lang), key="open_district"):
         st.switch_page("pages/district.py")

@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.dataset import Dataset, load_dataset
+from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.settings import Settings, load_settings
 from dashboard.ui.filters import WHOLE_PROVINCE
@@ -34,6 +35,12 @@ def settings() -> Settings:
 def cached_map_view(selection: Selection) -> MapView:
     """Return the map view of a selection, computed once per selection."""
     return map_view(dataset(), selection)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
+    """Return a district's indicator histories, computed once per district and language."""
+    return district_history(dataset(), province_code, code, language)
 
 
 def init_session() -> None:
