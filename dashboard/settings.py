@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.i18n import LANGUAGES, t
+
 BASEMAPS = ("osm", "none")
 
 
@@ -18,12 +20,17 @@ class Settings:
     boundaries: Path | None
 
 
+def _both(key: str, **params: object) -> str:
+    """Return a message in Vietnamese and English, for errors raised before a language is chosen."""
+    return " / ".join(t(key, language, **params) for language in LANGUAGES)
+
+
 def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     """Return the settings from the environment, refusing values that are not understood."""
     basemap = environ.get("SCP_BASEMAP", "osm").strip().lower()
     if basemap not in BASEMAPS:
-        raise ValueError(f"SCP_BASEMAP must be one of {', '.join(BASEMAPS)}, not {basemap!r}")
+        raise ValueError(_both("settings.bad_basemap", value=basemap, accepted=", ".join(BASEMAPS)))
     boundaries = environ.get("SCP_BOUNDARIES", "").strip()
     if boundaries and not Path(boundaries).is_file():
-        raise ValueError(f"SCP_BOUNDARIES names no file: {boundaries}")
+        raise ValueError(_both("settings.no_boundaries_file", path=boundaries))
     return Settings(basemap=basemap, boundaries=Path(boundaries) if boundaries else None)

@@ -105,3 +105,15 @@ def test_the_plan_page_lists_every_target_of_the_plan(app, data, province):
     assert not app.exception
     plan_id = data.plan_of(province)["plan_id"]
     assert len(app.dataframe[0].value) == (data.targets["plan_id"] == plan_id).sum()
+
+
+def test_a_wrong_setting_stops_every_page_with_a_message_in_both_languages(monkeypatch):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SCP_BASEMAP", "google")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    assert not app.exception
+    message = app.error[0].value
+    assert "Cấu hình máy chủ không hợp lệ" in message
+    assert "SCP_BASEMAP phải là một trong osm, none" in message and "must be one of osm, none" in message
+    assert not app.metric

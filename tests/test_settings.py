@@ -13,7 +13,7 @@ def test_the_basemap_is_a_setting(value, expected):
 
 
 def test_an_unknown_basemap_is_refused_with_the_accepted_values():
-    with pytest.raises(ValueError, match="osm, none"):
+    with pytest.raises(ValueError, match="must be one of osm, none"):
         load_settings({"SCP_BASEMAP": "google"})
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -19,16 +21,29 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 @st.cache_resource(show_spinner=False)
-def dataset() -> Dataset:
-    """Return the dataset, read once per server process and shared read-only by every session."""
-    boundaries = settings().boundaries
+def _dataset(boundaries: Path | None) -> Dataset:
+    """Return the dataset read with a boundary layer (the schematic one when None), once per process."""
     return load_dataset(layer=boundaries) if boundaries else load_dataset()
 
 
+def dataset() -> Dataset:
+    """Return the dataset, shared read-only by every session."""
+    return _dataset(settings().boundaries)
+
+
 @st.cache_resource(show_spinner=False)
-def settings() -> Settings:
-    """Return the deployment settings."""
+def _settings() -> Settings:
+    """Return the deployment settings, read once per server process."""
     return load_settings()
+
+
+def settings() -> Settings:
+    """Return the deployment settings, or stop the page with a message in both languages when one is wrong."""
+    try:
+        return _settings()
+    except ValueError as problem:
+        st.error(f"{t('settings.invalid', language())} {problem}")
+        st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
