@@ -118,12 +118,14 @@ def district_map(view: MapView, language: str, asset_url: str, basemap: str, sel
     bounds = features.total_bounds
     fmap = folium.Map(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
-        tiles=OSM_TILES if basemap == "osm" else None,
+        tiles=None,
         zoom_start=9,
         prefer_canvas=False,
         control_scale=True,
         zoom_snap=ZOOM_SNAP,
     )
+    if basemap == "osm":
+        folium.TileLayer(OSM_TILES, name=t("map.basemap_layer", language)).add_to(fmap)
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
     fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]
     folium.GeoJson(

@@ -102,15 +102,29 @@ def figure_text(indicator: str, kind: str, value: float | None, language: str) -
     return t("value.count", language, value=format_number(value, language, 0), noun=t(f"noun.{indicator}", language))
 
 
+def target_value_text(target: Target, indicator: str, kind: str, language: str) -> str:
+    """Return a target's value in the indicator's unit: '70%' or '20–30 mô hình' for a range."""
+    if target.stretch is None:
+        return figure_text(indicator, kind, target.minimum, language)
+    stretch = figure_text(indicator, kind, target.stretch, language)
+    return t("target.range", language, minimum=format_number(target.minimum, language, 0), stretch=stretch)
+
+
 def target_text(target: Target | None, indicator: str, kind: str, language: str) -> str:
     """Return a target in words: 'Chỉ tiêu 2025: 20–30 mô hình' or that the plan sets none."""
     if target is None:
         return t("target.none", language)
-    minimum = figure_text(indicator, kind, target.minimum, language)
-    if target.stretch is not None:
-        stretch = figure_text(indicator, kind, target.stretch, language)
-        minimum = t("target.range", language, minimum=format_number(target.minimum, language, 0), stretch=stretch)
-    return t("target.value", language, year=target.year, value=minimum)
+    return t("target.value", language, year=target.year, value=target_value_text(target, indicator, kind, language))
+
+
+def province_target_metric(target: Target | None, indicator: str, kind: str, language: str) -> tuple[str, str]:
+    """Return the label and value of the target metric: ('Chỉ tiêu tỉnh 2025', '70%') or no target."""
+    if target is None:
+        return t("map.province_target", language), t("status.no_target", language)
+    return (
+        t("map.province_target_year", language, year=target.year),
+        target_value_text(target, indicator, kind, language),
+    )
 
 
 def map_classes(data: Dataset, plan_id: str, indicator: str) -> list[MapClass]:

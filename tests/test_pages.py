@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
 from dashboard.paths import ROOT
-from dashboard.views import Selection, figure_text, map_view, target_text
+from dashboard.views import Selection, figure_text, map_view, province_target_metric
 
 TIMEOUT_S = 60
 
@@ -26,11 +26,12 @@ def expected_metrics(data, selection: Selection) -> dict[str, str]:
     view = map_view(data, selection)
     kind = data.catalogue.loc[selection.indicator, "kind"]
     language = selection.language
+    target_label, target_value = province_target_metric(view.target, selection.indicator, kind, language)
     return {
         t("map.figure", language, year=selection.year): figure_text(
             selection.indicator, kind, view.figure.value, language
         ),
-        t("map.province_target", language): target_text(view.target, selection.indicator, kind, language),
+        target_label: target_value,
         t("map.status", language): t(f"status.{view.status}", language),
     }
 

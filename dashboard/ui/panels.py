@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.ui.state import dataset
-from dashboard.views import MapView, coverage_text, figure_text, target_text
+from dashboard.views import MapView, coverage_text, figure_text, province_target_metric
 
 STATUS_ICONS = {
     "exceeded": ":material/verified:",
@@ -34,6 +34,6 @@ def province_figure_panel(view: MapView, indicator: str, year: int, language: st
         t("map.figure", language, year=year),
         figure_text(indicator, kind, view.figure.value, language),
     )
-    target.metric(t("map.province_target", language), target_text(view.target, indicator, kind, language))
+    target.metric(*province_target_metric(view.target, indicator, kind, language))
     status.metric(t("map.status", language), t(f"status.{view.status}", language))
     st.caption(f"{STATUS_ICONS[view.status]} {coverage_text(view, catalogue['measured_on'], kind, language)}")
