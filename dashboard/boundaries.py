@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
-import shapely
 
+from dashboard.geometry import rounded
 from dashboard.paths import GEODATA
 from dashboard.units import OPEN_END, OPEN_START, valid_in
 
 SCHEMATIC_LAYER = GEODATA / "schematic_districts.geojson"
-BROWSER_DECIMALS = 4
 
 
 def load_layer(path: Path = SCHEMATIC_LAYER) -> gpd.GeoDataFrame:
@@ -28,6 +27,4 @@ def province_features(layer: gpd.GeoDataFrame, province_code: str, year: int) ->
     """Return the province's district shapes valid in the year, with only code and geometry, coordinates
     rounded for the browser (4 decimals, about 11 m)."""
     chosen = valid_in(layer[layer["province_code"] == province_code], year)[["code", "geometry"]]
-    chosen = chosen.sort_values("code").reset_index(drop=True)
-    chosen["geometry"] = shapely.set_precision(chosen.geometry.values, 10**-BROWSER_DECIMALS)
-    return chosen
+    return rounded(chosen.sort_values("code").reset_index(drop=True))

@@ -1,0 +1,43 @@
+"""Preparing polygon layers for the browser: repaired, simplified as one coverage so neighbours keep a shared
+border, coordinates rounded."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import shapely
+
+BROWSER_DECIMALS = 4
+SIMPLIFY_TOLERANCE_M = 50.0
+
+
+def repaired(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the layer with invalid polygons made valid, keeping only their polygonal parts."""
+    layer = layer.copy()
+    fixed = shapely.make_valid(layer.geometry.values)
+    layer["geometry"] = [_polygonal(shape) for shape in fixed]
+    return layer
+
+
+def _polygonal(shape: shapely.Geometry) -> shapely.Geometry:
+    """Return the polygons of a geometry (a repaired bow-tie can come back as a collection with lines)."""
+    if shape.geom_type in ("Polygon", "MultiPolygon"):
+        return shape
+    parts = [part for part in getattr(shape, "geoms", []) if part.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def simplified_coverage(layer: gpd.GeoDataFrame, tolerance_m: float = SIMPLIFY_TOLERANCE_M) -> gpd.GeoDataFrame:
+    """Return the layer simplified as a coverage in a metric CRS: each shared border is simplified once, so
+    neighbours keep it shared (no gaps, no slivers), then returned in the layer's own CRS."""
+    metric_crs = layer.estimate_utm_crs()
+    metric = layer.to_crs(metric_crs)
+    metric["geometry"] = shapely.coverage_simplify(metric.geometry.values, tolerance_m, simplify_boundary=True)
+    return metric.to_crs(layer.crs)
+
+
+def rounded(layer: gpd.GeoDataFrame, decimals: int = BROWSER_DECIMALS) -> gpd.GeoDataFrame:
+    """Return the layer with coordinates snapped to a grid of 10^-decimals degrees (4 decimals: about 11 m);
+    shared vertices snap to the same point, so shared borders stay shared."""
+    layer = layer.copy()
+    layer["geometry"] = shapely.set_precision(layer.geometry.values, 10**-decimals)
+    return layer
