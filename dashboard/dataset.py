@@ -48,9 +48,13 @@ class Dataset:
 
 
 def load_dataset(
-    geodata: Path = GEODATA, indicators: Path = INDICATORS, tables: Path = DEMO_TABLES, layer: Path = SCHEMATIC_LAYER
+    geodata: Path = GEODATA,
+    indicators: Path = INDICATORS,
+    tables: dict[str, pd.DataFrame] | None = None,
+    layer: Path = SCHEMATIC_LAYER,
 ) -> Dataset:
-    """Return the dataset read from the project's data folders."""
+    """Return the dataset read from the project's data folders, with the given indicator tables (by default
+    the bundled demonstration tables)."""
     return Dataset(
         provinces=load_provinces(geodata),
         units=load_units(geodata),
@@ -59,6 +63,6 @@ def load_dataset(
         plans=load_plans(indicators),
         targets=load_targets(indicators),
         catalogue=load_catalogue(indicators),
-        tables=load_tables(tables),
+        tables=load_tables(DEMO_TABLES) if tables is None else tables,
         schematic=layer == SCHEMATIC_LAYER,
     )

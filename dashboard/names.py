@@ -123,8 +123,10 @@ def _result(written: str, codes: tuple[str, ...], method: str, candidates: list[
 
 
 def _label(candidate: Candidate) -> str:
-    """Return a candidate as 'Huyện Kỳ Anh (447)', for messages."""
-    return f"{full_name(candidate.unit_type, candidate.name, 'vi')} ({candidate.code})"
+    """Return a candidate as 'Huyện Kỳ Anh (447)' (a zone as 'KCN Lương Sơn (HB-KCN-LUONGSON)'), for messages."""
+    if candidate.unit_type in TYPE_PREFIXES.values():
+        return f"{full_name(candidate.unit_type, candidate.name, 'vi')} ({candidate.code})"
+    return f"{candidate.name} ({candidate.code})"
 
 
 def closest_names(written: str, candidates: Iterable[Candidate], limit: int = 3) -> tuple[str, ...]:

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.i18n import LANGUAGES, t
+from dashboard.paths import ROOT
+from dashboard.store import default_url
 
 BASEMAPS = ("osm", "none")
+AUTH_MODES = ("local", "oidc")
+YES_NO = {"yes": True, "no": False}
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,17 @@ class Settings:
 
     basemap: str
     boundaries: Path | None
+    data_dir: Path
+    database_url: str
+    accounts_file: Path
+    auth: str
+    seed_demo: bool
+    max_upload_mb: int
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """Return the upload size limit in bytes."""
+        return self.max_upload_mb * 2**20
 
 
 def _both(key: str, **params: object) -> str:
@@ -33,4 +48,23 @@ def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     boundaries = environ.get("SCP_BOUNDARIES", "").strip()
     if boundaries and not Path(boundaries).is_file():
         raise ValueError(_both("settings.no_boundaries_file", path=boundaries))
-    return Settings(basemap=basemap, boundaries=Path(boundaries) if boundaries else None)
+    data_dir = Path(environ.get("SCP_DATA_DIR", "").strip() or ROOT / "var")
+    auth = environ.get("SCP_AUTH", "local").strip().lower()
+    if auth not in AUTH_MODES:
+        raise ValueError(_both("settings.bad_choice", name="SCP_AUTH", value=auth, accepted=", ".join(AUTH_MODES)))
+    seed = environ.get("SCP_SEED_DEMO", "yes").strip().lower()
+    if seed not in YES_NO:
+        raise ValueError(_both("settings.bad_choice", name="SCP_SEED_DEMO", value=seed, accepted="yes, no"))
+    limit = environ.get("SCP_MAX_UPLOAD_MB", "20").strip()
+    if not limit.isdigit() or int(limit) < 1:
+        raise ValueError(_both("settings.bad_number", name="SCP_MAX_UPLOAD_MB", value=limit))
+    return Settings(
+        basemap=basemap,
+        boundaries=Path(boundaries) if boundaries else None,
+        data_dir=data_dir,
+        database_url=environ.get("DATABASE_URL", "").strip() or default_url(data_dir),
+        accounts_file=Path(environ.get("SCP_ACCOUNTS_FILE", "").strip() or data_dir / "accounts.json"),
+        auth=auth,
+        seed_demo=YES_NO[seed],
+        max_upload_mb=int(limit),
+    )

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from dashboard.dataset import Dataset, load_dataset
+from dashboard.store import Store
+from dashboard.tables import table_specs
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://scp:scp@localhost:5432/scp_test"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -24,3 +34,58 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> None:
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """Return the URL of the test PostgreSQL server, or skip saying how to get one."""
+    import sqlalchemy as sa
+
+    url = os.environ.get("SCP_TEST_DATABASE_URL", DEFAULT_POSTGRES_URL)
+    try:
+        with sa.create_engine(url).connect():
+            pass
+    except sa.exc.OperationalError as problem:
+        pytest.skip(f"PostgreSQL not reachable at {url} (run tests/setup_postgres.sh as root): {problem.args[0][:120]}")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """Return an empty store of each kind: SQLite in a temporary folder, PostgreSQL in a schema of its own."""
+    if request.param == "sqlite":
+        yield Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+        return
+    yield from _postgres_store(request.getfixturevalue("postgres_url"))
+
+
+def _postgres_store(url: str) -> Iterator[Store]:
+    """Yield a store in a fresh PostgreSQL schema, dropped afterwards."""
+    import sqlalchemy as sa
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    chosen = Store(sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False))
+    try:
+        yield chosen
+    finally:
+        chosen.engine.dispose()
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture
+def snapshot() -> Callable[[Store], tuple]:
+    """Return a function giving everything a store holds, to compare before and after an attempt."""
+
+    def everything(store: Store) -> tuple:
+        def records(frame: pd.DataFrame) -> list[dict]:
+            return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+        rows = {name: records(store.rows(name)) for name in table_specs()}
+        return store.revision(), records(store.uploads()), rows, records(store.changes())
+
+    return everything

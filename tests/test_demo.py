@@ -2,7 +2,7 @@ import pytest
 
 from dashboard.demo import demo_tables
 from dashboard.paths import DEMO_TABLES
-from dashboard.tables import TABLE_COLUMNS, read_table
+from dashboard.tables import read_table, table_specs
 
 
 @pytest.fixture(scope="module")
@@ -10,16 +10,16 @@ def generated(data):
     return demo_tables(data.units, data.zones, data.layer)
 
 
-@pytest.mark.parametrize("name", TABLE_COLUMNS)
+@pytest.mark.parametrize("name", table_specs())
 def test_the_committed_demo_tables_are_exactly_what_the_generator_makes(generated, name):
     committed = (DEMO_TABLES / f"{name}.csv").read_text(encoding="utf-8")
     assert generated[name].to_csv(index=False, lineterminator="\n") == committed
 
 
-@pytest.mark.parametrize("name", TABLE_COLUMNS)
+@pytest.mark.parametrize("name", table_specs())
 def test_every_demo_row_is_marked_as_demo_and_has_the_contract_columns(name):
     table = read_table(DEMO_TABLES / f"{name}.csv")
-    assert list(table.columns) == [*TABLE_COLUMNS[name], "source"]
+    assert list(table.columns) == [*table_specs()[name].column_names, "source"]
     assert (table["source"] == "demo").all()
     assert set(table["year"]) == set(range(2021, 2026))
 

@@ -7,28 +7,53 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from dashboard.accounts import PLANNER, Account
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.settings import Settings, load_settings
+from dashboard.store import Store
 from dashboard.ui.filters import WHOLE_PROVINCE
+from dashboard.uploads import bundled_reference, seed_demo, store_tables
 from dashboard.views import MapView, Selection, map_view
 
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"
 DEFAULT_YEAR = 2025
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+DEMO_ACCOUNT = Account("demo", PLANNER, name="Dữ liệu minh họa")
 
 
 @st.cache_resource(show_spinner=False)
-def _dataset(boundaries: Path | None) -> Dataset:
-    """Return the dataset read with a boundary layer (the schematic one when None), once per process."""
-    return load_dataset(layer=boundaries) if boundaries else load_dataset()
+def _store(url: str, seed: bool) -> Store:
+    """Return the store at the URL, migrated, with the demo tables loaded into it when it is new and seeding is on."""
+    store = Store(url)
+    if seed:
+        seed_demo(store, bundled_reference(), DEMO_ACCOUNT)
+    return store
+
+
+def store() -> Store:
+    """Return the store of indicator rows and uploads, shared by every session."""
+    chosen = settings()
+    return _store(chosen.database_url, chosen.seed_demo)
+
+
+def data_revision() -> int:
+    """Return the store's revision: every cached result below is keyed by it, so an upload shows at once."""
+    return store().revision()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _dataset(boundaries: Path | None, revision: int) -> Dataset:
+    """Return the dataset with a boundary layer (the schematic one when None) and the store's tables at a revision."""
+    tables = store_tables(store())
+    return load_dataset(layer=boundaries, tables=tables) if boundaries else load_dataset(tables=tables)
 
 
 def dataset() -> Dataset:
     """Return the dataset, shared read-only by every session."""
-    return _dataset(settings().boundaries)
+    return _dataset(settings().boundaries, data_revision())
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,15 +72,25 @@ def settings() -> Settings:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def cached_map_view(selection: Selection) -> MapView:
-    """Return the map view of a selection, computed once per selection."""
+def _map_view(selection: Selection, revision: int) -> MapView:
+    """Return the map view of a selection at a store revision."""
     return map_view(dataset(), selection)
 
 
+def cached_map_view(selection: Selection) -> MapView:
+    """Return the map view of a selection, computed once per selection and store revision."""
+    return _map_view(selection, data_revision())
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
-def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
-    """Return a district's indicator histories, computed once per district and language."""
+def _district_history(province_code: str, code: str, language: str, revision: int) -> list[IndicatorHistory]:
+    """Return a district's indicator histories at a store revision."""
     return district_history(dataset(), province_code, code, language)
+
+
+def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
+    """Return a district's indicator histories, computed once per district, language and store revision."""
+    return _district_history(province_code, code, language, data_revision())
 
 
 def init_session() -> None:
