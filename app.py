@@ -1,17 +1,26 @@
-"""Entry point: page configuration, session defaults, language and the page list."""
+"""Entry point: page configuration, session defaults, language, who is signed in and the pages of their role."""
 
 import streamlit as st
 
+from dashboard.accounts import allowed
 from dashboard.i18n import t
+from dashboard.ui.auth import account_panel
 from dashboard.ui.state import init_session, language_selector
 
 st.set_page_config(page_title="SX&TDBV", layout="wide")
 init_session()
 language = language_selector()
+account = account_panel()
 
 pages = [
     st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
     st.Page("pages/district.py", title=t("page.district", language)),
     st.Page("pages/plan.py", title=t("page.plan", language)),
 ]
+if allowed(account, "upload"):
+    pages.append(st.Page("pages/upload.py", title=t("page.upload", language)))
+if allowed(account, "undo"):
+    pages.append(st.Page("pages/history.py", title=t("page.history", language)))
+if allowed(account, "manage_users"):
+    pages.append(st.Page("pages/users.py", title=t("page.users", language)))
 st.navigation(pages).run()

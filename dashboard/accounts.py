@@ -12,6 +12,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from dashboard.i18n import LANGUAGES, t
+
 VIEWER, PLANNER, ADMIN = "viewer", "planner", "admin"
 ROLES = (VIEWER, PLANNER, ADMIN)
 RIGHTS = {
@@ -74,9 +76,9 @@ def with_account(
 ) -> list[Account]:
     """Return the accounts with one added or replaced; the password is stored only as an argon2 hash."""
     if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        raise ValueError(" / ".join(t("users.bad_role", lang, role=role, roles=", ".join(ROLES)) for lang in LANGUAGES))
     if not username.strip():
-        raise ValueError("a user name is required")
+        raise ValueError(" / ".join(t("users.username_required", lang) for lang in LANGUAGES))
     previous = next((account for account in accounts if account.username == username), None)
     hashed = HASHER.hash(password) if password else previous.password_hash if previous else ""
     account = Account(username.strip(), role, name or (previous.name if previous else ""), email, hashed)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.accounts import Account, require
+from dashboard.accounts import PLANNER, Account, require
 from dashboard.i18n import t
 from dashboard.paths import DEMO_TABLES
 from dashboard.problems import Problem, errors, warnings
@@ -22,6 +22,7 @@ from dashboard.validation import Reference, check_rows
 
 DEMO_SOURCE = "demo"
 UPLOAD_SOURCE = "upload"
+DEMO_ACCOUNT = Account("demo", PLANNER, name="Dữ liệu minh họa / Demonstration data")
 
 
 class UploadRejectedError(Exception):

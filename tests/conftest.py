@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,9 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.accounts import ADMIN, PLANNER, VIEWER, save_accounts, with_account
 from dashboard.dataset import Dataset, load_dataset
-from dashboard.store import Store
+from dashboard.store import Store, default_url
 from dashboard.tables import table_specs
+from dashboard.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://scp:scp@localhost:5432/scp_test"
 
@@ -34,6 +37,37 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> None:
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+ACCOUNTS = {"khach": VIEWER, "lan": PLANNER, "quantri": ADMIN}
+
+
+def password_of(username: str) -> str:
+    """Return the test password of a test account."""
+    return f"mat-khau-{username}"
+
+
+@pytest.fixture(scope="session")
+def seeded_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a data folder holding a store seeded with the demo tables and a viewer, a planner and an admin."""
+    folder = tmp_path_factory.mktemp("seeded")
+    seeded = Store(default_url(folder))
+    seed_demo(seeded, bundled_reference(), DEMO_ACCOUNT)
+    seeded.engine.dispose()
+    accounts = []
+    for username, role in ACCOUNTS.items():
+        accounts = with_account(accounts, username, role, password_of(username), name=username.title())
+    save_accounts(folder / "accounts.json", accounts)
+    return folder
+
+
+@pytest.fixture
+def data_dir(seeded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return this test's own copy of the seeded data folder, set as SCP_DATA_DIR for the app."""
+    folder = tmp_path / "var"
+    shutil.copytree(seeded_dir, folder)
+    monkeypatch.setenv("SCP_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

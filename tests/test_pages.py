@@ -12,7 +12,7 @@ TIMEOUT_S = 60
 
 
 @pytest.fixture
-def app():
+def app(data_dir):
     st.cache_data.clear()
     st.cache_resource.clear()
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()

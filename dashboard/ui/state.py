@@ -7,21 +7,19 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from dashboard.accounts import PLANNER, Account
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.settings import Settings, load_settings
 from dashboard.store import Store
 from dashboard.ui.filters import WHOLE_PROVINCE
-from dashboard.uploads import bundled_reference, seed_demo, store_tables
+from dashboard.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo, store_tables
 from dashboard.views import MapView, Selection, map_view
 
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"
 DEFAULT_YEAR = 2025
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-DEMO_ACCOUNT = Account("demo", PLANNER, name="Dữ liệu minh họa")
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,67 @@
+"""Who is signed in: a sign-in form against the local accounts file, or OpenID Connect through st.login, and
+the guard every restricted page calls first."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.accounts import ANONYMOUS, Account, account_for_email, allowed, load_accounts, signed_in
+from dashboard.i18n import t
+from dashboard.ui.state import language, settings
+
+ACCOUNT_KEY = "account"
+
+
+def current_account() -> Account:
+    """Return the signed-in account, or the anonymous viewer."""
+    if settings().auth == "oidc":
+        user = st.user
+        if not user.get("is_logged_in"):
+            return ANONYMOUS
+        return account_for_email(load_accounts(settings().accounts_file), user.get("email", ""), user.get("name", ""))
+    return st.session_state.get(ACCOUNT_KEY, ANONYMOUS)
+
+
+def account_panel() -> Account:
+    """Draw the sign-in or sign-out control in the sidebar and return the current account."""
+    lang = language()
+    account = current_account()
+    if account.username:
+        st.sidebar.caption(
+            t("account.signed_in", lang, name=account.name or account.username, role=t(f"role.{account.role}", lang))
+        )
+        if st.sidebar.button(t("account.sign_out", lang), key="sign_out"):
+            _sign_out()
+        return account
+    if settings().auth == "oidc":
+        if st.sidebar.button(t("account.sign_in", lang), key="sign_in_oidc"):
+            st.login()
+        return account
+    with st.sidebar.expander(t("account.sign_in", lang)), st.form("sign_in", border=False):
+        username = st.text_input(t("account.username", lang), key="sign_in_username")
+        password = st.text_input(t("account.password", lang), type="password", key="sign_in_password")
+        if st.form_submit_button(t("account.sign_in", lang)):
+            found = signed_in(load_accounts(settings().accounts_file), username.strip(), password)
+            if found is None:
+                st.error(t("account.wrong", lang))
+            else:
+                st.session_state[ACCOUNT_KEY] = found
+                st.rerun()
+    return account
+
+
+def _sign_out() -> None:
+    """End the session's sign-in."""
+    if settings().auth == "oidc":
+        st.logout()
+    st.session_state.pop(ACCOUNT_KEY, None)
+    st.rerun()
+
+
+def require_page(action: str) -> Account:
+    """Return the account when its role allows the action; otherwise say so in both languages and stop the page."""
+    account = current_account()
+    if not allowed(account, action):
+        st.error(" / ".join(t("account.not_allowed", lang) for lang in ("vi", "en")))
+        st.stop()
+    return account

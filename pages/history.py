@@ -1,0 +1,51 @@
+"""Upload history (planners): every upload with its file and checksum, its value changes, undo, and the audit
+log of every value change."""
+
+import streamlit as st
+
+from dashboard.audit import changes_table, uploads_table
+from dashboard.i18n import t
+from dashboard.store import UndoRefusedError
+from dashboard.ui.auth import require_page
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.state import language, run_through_entry, store
+from dashboard.uploads import undo_upload
+
+run_through_entry()
+account = require_page("undo")
+lang = language()
+st.title(t("page.history", lang))
+if "undo_done" in st.session_state:
+    st.success(t("history.undo_done", lang, **st.session_state.pop("undo_done")))
+
+uploads = store().uploads()
+if uploads.empty:
+    st.info(t("history.none", lang))
+    st.stop()
+history = uploads_table(uploads, lang)
+st.dataframe(history, hide_index=True)
+download_buttons({t("page.history", lang): history}, "lich_su_tai_len", lang, "history")
+
+st.subheader(t("history.one", lang))
+chosen = st.selectbox(t("history.choose", lang), uploads["id"].tolist(), key="history_upload")
+upload = uploads[uploads["id"] == chosen].iloc[0]
+file_name, content = store().upload_file(int(chosen))
+st.download_button(t("history.original", lang, file=file_name), content, file_name, key="history_original")
+st.dataframe(changes_table(store().changes(int(chosen)), lang), hide_index=True)
+if upload["undone_at"]:
+    st.info(t("history.undone", lang, by=upload["undone_by"], at=upload["undone_at"]))
+else:
+    sure = st.checkbox(t("history.undo_confirm", lang, id=int(chosen)), key="history_undo_sure")
+    if st.button(t("history.undo", lang), disabled=not sure, key="history_undo"):
+        try:
+            restored = undo_upload(store(), int(chosen), account)
+        except UndoRefusedError as refused:
+            st.error(t(f"history.{refused.reason}", lang, rows=", ".join(refused.rows)))
+        else:
+            st.session_state["undo_done"] = {"id": int(chosen), "rows": restored}
+            st.rerun()
+
+st.subheader(t("history.audit", lang))
+audit = changes_table(store().changes(), lang)
+st.dataframe(audit, hide_index=True)
+download_buttons({t("history.audit", lang): audit}, "nhat_ky_thay_doi", lang, "audit")

@@ -1,0 +1,79 @@
+"""Upload page (planners): choose a table, get its template, upload a file, read every problem, preview the
+changes and commit them all at once."""
+
+import streamlit as st
+
+from dashboard.audit import changed_table, problems_table, table_title
+from dashboard.i18n import t
+from dashboard.problems import errors, warnings
+from dashboard.store import StaleStoreError
+from dashboard.tables import table_specs
+from dashboard.ui.auth import require_page
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.state import dataset, language, run_through_entry, settings, store
+from dashboard.uploads import commit_upload, preview_upload, template_frame, template_guide
+from dashboard.validation import Reference
+
+run_through_entry()
+account = require_page("upload")
+lang = language()
+st.title(t("page.upload", lang))
+if "upload_done" in st.session_state:
+    st.success(t("upload.done", lang, id=st.session_state.pop("upload_done")))
+table = st.selectbox(
+    t("upload.table", lang), list(table_specs()), format_func=lambda name: table_title(name, lang), key="upload_table"
+)
+
+with st.expander(t("upload.template", lang)):
+    guide = template_guide(table, lang)
+    st.dataframe(guide, hide_index=True)
+    st.caption(t("upload.rules", lang))
+    download_buttons({table: template_frame(table), t("upload.guide", lang): guide}, f"mau_{table}", lang, "template")
+
+st.session_state.setdefault("upload_round", 0)
+file = st.file_uploader(
+    t("upload.file", lang), type=["csv", "xlsx"], key=f"upload_file_{st.session_state['upload_round']}"
+)
+if file is None:
+    st.stop()
+
+data = dataset()
+reference = Reference(data.units, data.zones, data.plans)
+preview = preview_upload(store(), file.getvalue(), file.name, table, reference, settings().max_upload_bytes)
+st.caption(
+    t(
+        "upload.read_as",
+        lang,
+        encoding=preview.encoding or "–",
+        separator=repr(preview.separator) if preview.separator else "–",
+    )
+)
+if errors(preview.problems):
+    st.error(t("upload.rejected", lang, count=len(errors(preview.problems))))
+    st.dataframe(problems_table(preview.problems, lang), hide_index=True)
+    st.stop()
+
+counts = preview.counts()
+new, changed, unchanged = st.columns(3)
+new.metric(t("upload.new", lang), counts["new"])
+changed.metric(t("upload.changed", lang), counts["changed"])
+unchanged.metric(t("upload.unchanged", lang), counts["unchanged"])
+new_tab, changed_tab = st.tabs([t("upload.new_rows", lang), t("upload.changed_values", lang)])
+new_tab.dataframe(preview.new, hide_index=True)
+changed_tab.dataframe(changed_table(preview.changed, lang), hide_index=True)
+
+confirmed = True
+if warnings(preview.problems):
+    st.warning(t("upload.warnings", lang, count=len(warnings(preview.problems))))
+    st.dataframe(problems_table(warnings(preview.problems), lang), hide_index=True)
+    confirmed = st.checkbox(t("upload.confirm_warnings", lang), key="upload_confirm")
+
+if st.button(t("upload.commit", lang), type="primary", disabled=not confirmed, key="upload_commit"):
+    try:
+        upload_id = commit_upload(store(), preview, account, confirm_warnings=confirmed)
+    except StaleStoreError:
+        st.error(t("upload.stale", lang))
+        st.stop()
+    st.session_state["upload_round"] += 1
+    st.session_state["upload_done"] = upload_id
+    st.rerun()
