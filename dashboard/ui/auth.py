@@ -10,6 +10,7 @@ from dashboard.i18n import t
 from dashboard.ui.state import language, settings
 
 ACCOUNT_KEY = "account"
+SIGN_IN_FAILED = "sign_in_failed"
 
 
 def current_account() -> Account:
@@ -27,35 +28,39 @@ def account_panel() -> Account:
     lang = language()
     account = current_account()
     if account.username:
-        st.sidebar.caption(
-            t("account.signed_in", lang, name=account.name or account.username, role=t(f"role.{account.role}", lang))
-        )
-        if st.sidebar.button(t("account.sign_out", lang), key="sign_out"):
-            _sign_out()
+        role = t(f"role.{account.role}", lang)
+        st.sidebar.caption(t("account.signed_in", lang, name=account.name or account.username, role=role))
+        st.sidebar.button(t("account.sign_out", lang), key="sign_out", on_click=_sign_out)
         return account
     if settings().auth == "oidc":
-        if st.sidebar.button(t("account.sign_in", lang), key="sign_in_oidc"):
-            st.login()
+        st.sidebar.button(t("account.sign_in", lang), key="sign_in_oidc", on_click=st.login)
         return account
-    with st.sidebar.expander(t("account.sign_in", lang)), st.form("sign_in", border=False):
-        username = st.text_input(t("account.username", lang), key="sign_in_username")
-        password = st.text_input(t("account.password", lang), type="password", key="sign_in_password")
-        if st.form_submit_button(t("account.sign_in", lang)):
-            found = signed_in(load_accounts(settings().accounts_file), username.strip(), password)
-            if found is None:
-                st.error(t("account.wrong", lang))
-            else:
-                st.session_state[ACCOUNT_KEY] = found
-                st.rerun()
+    with st.sidebar.expander(t("account.sign_in", lang), expanded=SIGN_IN_FAILED in st.session_state):
+        with st.form("sign_in", border=False):
+            st.text_input(t("account.username", lang), key="sign_in_username")
+            st.text_input(t("account.password", lang), type="password", key="sign_in_password")
+            st.form_submit_button(t("account.sign_in", lang), on_click=_sign_in)
+        if st.session_state.pop(SIGN_IN_FAILED, False):
+            st.error(t("account.wrong", lang))
     return account
 
 
+def _sign_in() -> None:
+    """Sign the session in when the form's user name and password match an account (runs before the page)."""
+    username = st.session_state.get("sign_in_username", "").strip()
+    found = signed_in(load_accounts(settings().accounts_file), username, st.session_state.get("sign_in_password", ""))
+    st.session_state["sign_in_password"] = ""
+    if found is None:
+        st.session_state[SIGN_IN_FAILED] = True
+    else:
+        st.session_state[ACCOUNT_KEY] = found
+
+
 def _sign_out() -> None:
-    """End the session's sign-in."""
+    """End the session's sign-in (runs before the page)."""
+    st.session_state.pop(ACCOUNT_KEY, None)
     if settings().auth == "oidc":
         st.logout()
-    st.session_state.pop(ACCOUNT_KEY, None)
-    st.rerun()
 
 
 def require_page(action: str) -> Account:

@@ -1,0 +1,135 @@
+"""The upload, history and users pages through AppTest: who may open them, an upload from file to map, undo."""
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.accounts import load_accounts
+from dashboard.paths import ROOT
+
+TIMEOUT_S = 60
+PACKAGING = (
+    "Năm;Mã huyện;Tên huyện;Tổng số siêu thị và trung tâm thương mại;Số siêu thị dùng bao bì thân thiện môi trường\n"
+)
+
+
+@pytest.fixture
+def app(data_dir):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+
+
+def signed_in_app(data_dir, username: str) -> AppTest:
+    """Return the app run for the first time in a session already signed in as the test account.
+
+    AppTest reruns only the page script, not app.py, so the page list of a role is built on the first run."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    account = next(entry for entry in load_accounts(data_dir / "accounts.json") if entry.username == username)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    app.session_state["account"] = account
+    return app.run()
+
+
+def test_the_sign_in_form_signs_a_planner_in(app):
+    app.sidebar.text_input(key="sign_in_username").input("lan")
+    app.sidebar.text_input(key="sign_in_password").input("mat-khau-lan")
+    app.sidebar.button[0].click().run()
+    assert app.session_state["account"].role == "planner"
+
+
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/history.py", "pages/users.py"])
+@pytest.mark.parametrize("username", [None, "khach"])
+def test_a_viewer_is_not_offered_the_planner_and_admin_pages(data_dir, page, username):
+    app = signed_in_app(data_dir, username) if username else AppTest.from_file(str(ROOT / "app.py")).run()
+    if username:
+        assert "Người xem" in app.sidebar.caption[0].value
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        app.switch_page(page)
+
+
+@pytest.mark.parametrize("page", ["pages/upload.py", "pages/history.py", "pages/users.py"])
+def test_a_page_file_run_directly_refuses_a_viewer(data_dir, page):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    direct = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT_S)
+    direct.session_state["entry_ran"] = True
+    direct.run()
+    assert not direct.exception
+    assert "không có quyền" in direct.error[0].value and "may not open this page" in direct.error[0].value
+    assert not direct.file_uploader and not direct.dataframe and not direct.button
+
+
+@pytest.mark.parametrize(
+    ("username", "pages"), [("lan", ["upload", "history"]), ("quantri", ["upload", "history", "users"])]
+)
+def test_planners_and_admins_are_offered_their_pages(data_dir, username, pages):
+    app = signed_in_app(data_dir, username)
+    for page in pages:
+        app.switch_page(f"pages/{page}.py").run()
+        assert not app.exception and not app.error
+
+
+def test_a_wrong_password_signs_nobody_in(app):
+    app.sidebar.text_input(key="sign_in_username").input("lan")
+    app.sidebar.text_input(key="sign_in_password").input("doan-bua")
+    app.sidebar.button[0].click().run()
+    assert "account" not in app.session_state
+
+
+def test_a_planner_uploads_a_file_previews_it_and_the_map_shows_the_new_figure(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    content = (PACKAGING + "2025;227;;10;10\n").encode("utf-8-sig")
+    app.file_uploader[0].set_value(("bang.csv", content, "text/csv")).run()
+    assert not app.exception
+    assert "utf-8-sig" in app.caption[-1].value
+    assert {metric.label: metric.value for metric in app.metric} == {
+        "Dòng mới": "0",
+        "Dòng thay đổi": "1",
+        "Dòng không đổi": "0",
+    }
+    app.button(key="upload_commit").click().run()
+    assert "Đã ghi lần tải lên số 6" in app.success[0].value
+    app.switch_page("pages/map.py").run()
+    app.sidebar.selectbox(key="indicator").select("eco_packaging").run()
+    districts = app.dataframe[1].value
+    row = districts[districts["Huyện"] == "Thành phố Việt Trì"].iloc[0]
+    assert row.iloc[1] == "100% (10/10 siêu thị)"
+
+
+def test_a_file_with_errors_lists_them_and_offers_no_commit(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;227;;10;11\n").encode(), "text/csv")).run()
+    assert "Tệp có 1 lỗi" in app.error[0].value
+    assert app.dataframe[-1].value.iloc[0]["Dòng"] == 2
+    assert "upload_commit" not in [button.key for button in app.button]
+
+
+def test_a_planner_undoes_an_upload_from_the_history(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/history.py").run()
+    assert len(app.dataframe[0].value) == 5
+    app.selectbox(key="history_upload").select(1).run()
+    app.checkbox(key="history_undo_sure").check().run()
+    app.button(key="history_undo").click().run()
+    assert not app.exception
+    assert "Đã hoàn tác lần tải lên số 1" in app.success[0].value
+    assert "Đã hoàn tác bởi lan" in app.dataframe[0].value.iloc[-1]["Trạng thái"]
+
+
+def test_an_admin_adds_a_planner(data_dir):
+    app = signed_in_app(data_dir, "quantri")
+    app.switch_page("pages/users.py").run()
+    app.text_input(key="user_username").input("minh")
+    app.selectbox(key="user_role").select("planner")
+    app.text_input(key="user_password").input("mat-khau-minh")
+    app.button[-2].click().run()
+    assert not app.exception
+    assert {account.username: account.role for account in load_accounts(data_dir / "accounts.json")}[
+        "minh"
+    ] == "planner"
