@@ -1,0 +1,80 @@
+"""The command line: indicators import (exit codes, JSON report, dry run), undo, history, and accounts."""
+
+import io
+import json
+
+import pytest
+
+from dashboard.__main__ import main
+from dashboard.accounts import load_accounts, signed_in
+from dashboard.store import Store, default_url
+
+HEADER = "year;district_code;district_name;supermarkets_total;supermarkets_eco_packaging\n"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    """Return the exit code and standard output of a command."""
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def write(folder, text: str):
+    """Return the path of a CSV file holding the text."""
+    path = folder / "bang.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_bad_file_exits_non_zero_and_lists_each_problem_as_json(folder, capsys):
+    path = write(folder, HEADER + "2025;227;;10;11\n2025;;Thanh Son;4;1\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--json")
+    report = json.loads(out)
+    assert code == 1 and not report["committed"]
+    assert [(problem["row"], problem["column"], problem["code"]) for problem in report["problems"]] == [
+        (2, "supermarkets_eco_packaging", "exceeds"),
+        (3, "district_name", "unknown_name"),
+    ]
+    assert "Huyện Thanh Sơn (238)" in report["problems"][1]["message"]
+    assert Store(default_url(folder)).revision() == 0
+
+
+def test_a_dry_run_reports_the_counts_and_writes_nothing(folder, capsys):
+    path = write(folder, HEADER + "2025;227;;10;9\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
+    assert code == 0
+    assert json.loads(out)["counts"] == {"new": 1, "changed": 0, "unchanged": 0}
+    assert Store(default_url(folder)).revision() == 0
+
+
+def test_an_import_commits_and_can_be_undone(folder, capsys):
+    path = write(folder, HEADER + "2025;227;;10;9\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging")
+    assert code == 0 and "Upload 1 committed" in out
+    code, out = run(capsys, "indicators", "history", "--json")
+    assert json.loads(out)[0]["rows_new"] == 1
+    code, out = run(capsys, "indicators", "undo", "1")
+    assert code == 0 and Store(default_url(folder)).rows("eco_packaging").empty
+
+
+def test_warnings_block_the_commit_unless_accepted(folder, capsys):
+    run(capsys, "indicators", "import", str(write(folder, HEADER + "2024;227;;10;1\n")), "--table", "eco_packaging")
+    path = write(folder, HEADER + "2025;227;;10;9\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging")
+    assert code == 2 and "--accept-warnings" in out
+    code, _ = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--accept-warnings")
+    assert code == 0 and Store(default_url(folder)).revision() == 2
+
+
+def test_users_are_added_with_a_hashed_password_read_from_stdin(folder, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("bi-mat\n"))
+    assert main(["users", "add", "lan", "--role", "planner", "--name", "Nguyễn Thị Lan"]) == 0
+    accounts = load_accounts(folder / "accounts.json")
+    assert accounts[0].password_hash.startswith("$argon2id$") and "bi-mat" not in (folder / "accounts.json").read_text()
+    assert signed_in(accounts, "lan", "bi-mat").role == "planner"
+    assert run(capsys, "users", "list")[1].startswith("lan\tplanner\tNguyễn Thị Lan")
