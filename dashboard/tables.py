@@ -1,4 +1,5 @@
-"""Indicator tables (one per core indicator): their columns and how they are read from CSV files."""
+"""Indicator tables (one per core indicator, and one of province-level values): their columns and how they are
+read from CSV files."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "eco_models": ["year", "district_code", "zone_code", "model_name", "model_type"],
     "green_retail_points": ["year", "point_name", "district_code", "address", "latitude", "longitude"],
     "eco_packaging": ["year", "district_code", "district_name", "supermarkets_total", "supermarkets_eco_packaging"],
+    "province_values": ["year", "province_code", "indicator", "breakdown", "value"],
 }
+PROVINCE_VALUES = "province_values"
 TEXT_COLUMNS = {
     "district_code",
     "district_name",
@@ -24,6 +27,9 @@ TEXT_COLUMNS = {
     "model_type",
     "point_name",
     "address",
+    "province_code",
+    "indicator",
+    "breakdown",
     "source",
 }
 
