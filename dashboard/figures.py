@@ -37,7 +37,8 @@ def _core_province_value(data: Dataset, province_code: str, indicator: str, year
     districts = _district_frame(data, province_code, indicator, year)
     zones = None
     if indicator == "zone_awareness" and "zone_awareness" in data.tables:
-        zones = zone_reached(data.tables["zone_awareness"], data.zones[data.zones["province_code"] == province_code], year)
+        province_zones = data.zones[data.zones["province_code"] == province_code]
+        zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
     figure = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
     return np.nan if figure.value is None else figure.value
 
@@ -74,7 +75,8 @@ def province_series(data: Dataset, province_code: str, indicator: str) -> pd.Ser
         values = [_core_province_value(data, province_code, indicator, year) for year in years]
         return pd.Series(values, index=years, dtype=float)
     if info["aggregation"] == "sum_of":
-        parts = pd.concat([province_series(data, province_code, part) for part in info["components"].split(";")], axis=1)
+        components = info["components"].split(";")
+        parts = pd.concat([province_series(data, province_code, part) for part in components], axis=1)
         return parts.sum(axis=1).where(parts.notna().all(axis=1))
     rows = province_rows(data, province_code, indicator)
     if info["kind"] == "reduction":

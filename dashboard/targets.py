@@ -75,4 +75,3 @@ def target_for_year(targets: list[Target], year: int) -> Target | None:
         return None
     upcoming = [target for target in targets if target.year >= year]
     return upcoming[0] if upcoming else targets[-1]
-
