@@ -1,0 +1,32 @@
+"""Two download buttons under a table: CSV (UTF-8 with BOM) and XLSX, headers in the chosen language."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.exports import csv_bytes, xlsx_bytes
+from dashboard.i18n import t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_buttons(frame: pd.DataFrame, name: str, language: str, key: str) -> None:
+    """Draw the CSV and XLSX download buttons of a table; `name` is the file and sheet name."""
+    csv_column, xlsx_column, _ = st.columns([1, 1, 3])
+    csv_column.download_button(
+        t("downloads.csv", language),
+        csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    xlsx_column.download_button(
+        t("downloads.xlsx", language),
+        xlsx_bytes(frame, name),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
