@@ -161,3 +161,18 @@ def status_counts(rows: list[ScoreRow]) -> dict[str, int]:
     for row in rows:
         counts[row.status] = counts.get(row.status, 0) + 1
     return counts
+
+
+def trend_text(row: ScoreRow, first_year: int, language: str) -> str:
+    """Return a row's trend in words for downloads: '2021: 61,5%; 2022: không có số liệu; ...'."""
+    return "; ".join(
+        f"{first_year + offset}: {value_in_unit(value, row.unit, language)}" for offset, value in enumerate(row.trend)
+    )
+
+
+def scorecard_download(data: Dataset, plan_id: str, rows: list[ScoreRow], language: str) -> pd.DataFrame:
+    """Return the scorecard table with the trend written out by year, for CSV and XLSX."""
+    first_year = int(data.plans.set_index("plan_id").loc[plan_id, "baseline_year"])
+    table = scorecard_table(data, rows, language)
+    column = t("scorecard.column_trend", language)
+    return table.assign(**{column: [trend_text(row, first_year, language) for row in rows]})
