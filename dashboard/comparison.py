@@ -13,7 +13,7 @@ def comparison_table(first: MapView, second: MapView, years: tuple[int, int], la
     as not existing)."""
     left = first.districts.set_index("code")[["name", "value_text", "class_label"]]
     right = second.districts.set_index("code")[["name", "value_text", "class_label"]]
-    joined = left.join(right, how="outer", lsuffix="_first", rsuffix="_second")
+    joined = left.merge(right, how="outer", left_index=True, right_index=True, suffixes=("_first", "_second"))
     absent = t("compare.not_valid", language)
     joined = joined.fillna({column: absent for column in joined.columns if not column.startswith("name")})
     names = joined["name_second"].fillna(joined["name_first"])
