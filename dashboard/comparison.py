@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from dashboard.i18n import t
 from dashboard.views import MapView
+
+SWATCH = " "
 
 
 def comparison_table(first: MapView, second: MapView, years: tuple[int, int], language: str) -> pd.DataFrame:
@@ -29,4 +32,36 @@ def comparison_table(first: MapView, second: MapView, years: tuple[int, int], la
                 t("compare.changed" if flag else "compare.same", language) for flag in changed
             ],
         }
+    )
+
+
+def legend_counts(first: MapView, second: MapView, years: tuple[int, int], language: str) -> pd.DataFrame:
+    """Return the shared legend of two maps (the same classes) with how many districts fall in each class per year,
+    zone markers after the district classes."""
+    rows = []
+    for entries_first, entries_second in ((first.legend, second.legend), (first.zone_legend, second.zone_legend)):
+        counts_second = {entry.label: entry.count for entry in entries_second}
+        labels = [entry.label for entry in entries_first]
+        labels += [entry.label for entry in entries_second if entry.label not in labels]
+        counts_first = {entry.label: entry.count for entry in entries_first}
+        rows += [(label, counts_first.get(label, 0), counts_second.get(label, 0)) for label in labels]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            t("map.column_class", language),
+            t("compare.column_count", language, year=years[0]),
+            t("compare.column_count", language, year=years[1]),
+        ],
+    )
+
+
+def styled_legend(table: pd.DataFrame, first: MapView, second: MapView) -> Styler:
+    """Return the shared legend with a swatch column in each class's colour before its words."""
+    entries = [*first.legend, *second.legend, *first.zone_legend, *second.zone_legend]
+    colours = {entry.label: entry.colour for entry in entries}
+    labels = table[table.columns[0]]
+    swatched = table.copy()
+    swatched.insert(0, SWATCH, "")
+    return swatched.style.apply(
+        lambda column: [f"background-color: {colours.get(label, '#ffffff')}" for label in labels], subset=[SWATCH]
     )

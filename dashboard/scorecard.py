@@ -26,6 +26,7 @@ class ScoreRow:
     value_year: int | None
     status: str
     trend: list[float | None]
+    trend_start: int
 
 
 def plan_for_slug(data: Dataset, slug: str) -> str | None:
@@ -84,7 +85,8 @@ def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
         judged = status(value, value_year or year, target, baseline)
         shown = series[series.index <= year]
         trend = [None if is_missing(float(point)) else float(point) for point in shown]
-        rows.append(ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend))
+        start = int(shown.index[0]) if len(shown) else baseline_year
+        rows.append(ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start))
     return rows
 
 
@@ -115,6 +117,11 @@ def baseline_text(row: ScoreRow, language: str) -> str:
     return t(key, language, value=value_in_unit(baseline.value, row.unit, language), year=baseline.value_year)
 
 
+def missing_years(row: ScoreRow) -> str:
+    """Return the years of a row's trend without data, so the sparkline (drawn through known years) hides none."""
+    return ", ".join(str(row.trend_start + offset) for offset, value in enumerate(row.trend) if value is None)
+
+
 def scorecard_table(data: Dataset, rows: list[ScoreRow], language: str) -> pd.DataFrame:
     """Return the scorecard as a department reports it: one row per target, words in the language."""
     catalogue = data.catalogue
@@ -123,16 +130,19 @@ def scorecard_table(data: Dataset, rows: list[ScoreRow], language: str) -> pd.Da
             t("scorecard.column_indicator", language): [
                 catalogue.loc[row.target.indicator, f"name_{language}"] for row in rows
             ],
-            t("scorecard.column_scope", language): [t(f"scope.{row.target.scope}", language) for row in rows],
             t("scorecard.column_target_year", language): [str(row.target.year) for row in rows],
             t("scorecard.column_target", language): [target_in_unit(row.target, row.unit, language) for row in rows],
-            t("scorecard.column_baseline", language): [baseline_text(row, language) for row in rows],
             t("scorecard.column_value", language): [value_in_unit(row.value, row.unit, language) for row in rows],
             t("scorecard.column_value_year", language): [
                 "" if row.value_year is None else str(row.value_year) for row in rows
             ],
             t("scorecard.column_status", language): [t(f"status.{row.status}", language) for row in rows],
-            t("scorecard.column_trend", language): [row.trend for row in rows],
+            t("scorecard.column_trend", language): [
+                [value for value in row.trend if value is not None] for row in rows
+            ],
+            t("scorecard.column_missing_years", language): [missing_years(row) for row in rows],
+            t("scorecard.column_baseline", language): [baseline_text(row, language) for row in rows],
+            t("scorecard.column_scope", language): [t(f"scope.{row.target.scope}", language) for row in rows],
         }
     )
 
@@ -163,16 +173,16 @@ def status_counts(rows: list[ScoreRow]) -> dict[str, int]:
     return counts
 
 
-def trend_text(row: ScoreRow, first_year: int, language: str) -> str:
+def trend_text(row: ScoreRow, language: str) -> str:
     """Return a row's trend in words for downloads: '2021: 61,5%; 2022: không có số liệu; ...'."""
     return "; ".join(
-        f"{first_year + offset}: {value_in_unit(value, row.unit, language)}" for offset, value in enumerate(row.trend)
+        f"{row.trend_start + offset}: {value_in_unit(value, row.unit, language)}"
+        for offset, value in enumerate(row.trend)
     )
 
 
-def scorecard_download(data: Dataset, plan_id: str, rows: list[ScoreRow], language: str) -> pd.DataFrame:
+def scorecard_download(data: Dataset, rows: list[ScoreRow], language: str) -> pd.DataFrame:
     """Return the scorecard table with the trend written out by year, for CSV and XLSX."""
-    first_year = int(data.plans.set_index("plan_id").loc[plan_id, "baseline_year"])
     table = scorecard_table(data, rows, language)
     column = t("scorecard.column_trend", language)
-    return table.assign(**{column: [trend_text(row, first_year, language) for row in rows]})
+    return table.assign(**{column: [trend_text(row, language) for row in rows]})

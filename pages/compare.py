@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.comparison import comparison_table
+from dashboard.comparison import comparison_table, legend_counts, styled_legend
 from dashboard.i18n import t
 from dashboard.maps import district_map
 from dashboard.ui.cached import cached_map_pair
@@ -39,13 +39,19 @@ for column, view, year, key in zip(
     with column:
         value = figure_text(indicator, kind, view.figure.value, lang)
         st.markdown(f"**{t('compare.figure', lang, year=year, value=value, status=t(f'status.{view.status}', lang))}**")
-        fmap = district_map(view, lang, asset_url(), settings().basemap)
+        fmap = district_map(view, lang, asset_url(), settings().basemap, legend=False)
         st_folium(fmap, key=key, height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=[])
 if first.schematic:
     st.caption(t("app.schematic_note", lang))
+slug = data.province(province)["slug"]
+name = f"{indicator}-{slug}-{first_year}-{second_year}"
+
+st.subheader(t("compare.legend", lang))
+legend = legend_counts(first, second, (first_year, second_year), lang)
+st.dataframe(styled_legend(legend, first, second), hide_index=True)
+download_buttons(legend, f"legend-{name}", lang, "compare_legend")
 
 st.subheader(t("compare.table", lang))
 table = comparison_table(first, second, (first_year, second_year), lang)
 st.dataframe(table, hide_index=True, height=35 * (len(table) + 1) + 3)
-slug = data.province(province)["slug"]
-download_buttons(table, f"compare-{indicator}-{slug}-{first_year}-{second_year}", lang, "compare")
+download_buttons(table, f"compare-{name}", lang, "compare")

@@ -38,7 +38,7 @@ st.dataframe(
     column_config={trend: st.column_config.LineChartColumn(trend, width="small")},
     height=35 * (len(table) + 1) + 3,
 )
-download_buttons(scorecard_download(data, plan["plan_id"], rows, lang), f"scorecard-{slug}-{year}", lang, "scorecard")
+download_buttons(scorecard_download(data, rows, lang), f"scorecard-{slug}-{year}", lang, "scorecard")
 st.caption(t("scorecard.method", lang))
 
 breakdowns = plan_breakdowns(data, plan["plan_id"], year, lang)

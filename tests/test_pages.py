@@ -193,7 +193,9 @@ def test_two_years_compare_with_the_same_classes(app, data):
     app.sidebar.selectbox(key="compare_first").select(2022).run()
     assert not app.exception
     assert app.title[0].value == "So sánh hai năm trên bản đồ"
-    table = app.dataframe[0].value
+    legend = app.dataframe[0].value
+    assert legend["Số huyện/khu 2025"].iloc[:5].sum() == 13
+    table = app.dataframe[1].value
     assert list(table.columns[1:3]) == ["Giá trị 2022", "Giá trị 2025"]
     assert len(table) == 13
     first = map_view(data, Selection("25", "zone_awareness", 2022, "vi"))

@@ -14,7 +14,7 @@ STATUS_ICONS = {"exceeded": "★", "met": "✔", "on_track": "↗", "behind": "�
 def demo_banner(is_demo: bool, language: str) -> None:
     """Say plainly, at the top of the page, when the figures shown are demonstration data."""
     if is_demo:
-        st.warning(t("app.demo_banner", language), icon="🧪")
+        st.warning(t("app.demo_banner", language))
 
 
 def province_figure_panel(view: MapView, indicator: str, year: int, language: str) -> None:
