@@ -47,6 +47,22 @@ def district_names(data: Dataset, province_code: str, year: int, language: str) 
     return {row.code: full_name(row.type, row.name, language) for row in units.itertuples()}
 
 
+def district_unit(data: Dataset, indicator: str) -> str:
+    """Return the unit of an indicator's district values: percent for district shares, else a count or amount
+    (a district's campaigns are counted, while the province figure is the share of districts with one)."""
+    info = data.catalogue.loc[indicator]
+    if info["core"]:
+        return "percent" if info["district_value"] == "share" else "count"
+    return info["unit"]
+
+
+def districts_comparable(data: Dataset, indicator: str) -> bool:
+    """Return whether the indicator has district values that can be drawn on the province figure's axis."""
+    info = data.catalogue.loc[indicator]
+    measured_per_district = info["core"] or info["breakdown"] == "district"
+    return measured_per_district and district_unit(data, indicator) == info["unit"]
+
+
 def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[str], language: str) -> TrendView:
     """Return an indicator's trend for the province and the chosen districts (columns named in the language)."""
     plan = data.plan_of(province_code)
@@ -54,7 +70,8 @@ def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[st
     series = province_series(data, province_code, indicator)
     per_district = district_series(data, province_code, indicator)
     names = district_names(data, province_code, max(data.years()), language)
-    chosen = per_district[[code for code in codes if code in per_district.columns]].rename(columns=names)
+    shown = [code for code in codes if code in per_district.columns] if districts_comparable(data, indicator) else []
+    chosen = per_district[shown].rename(columns=names)
     return TrendView(
         indicator=indicator,
         name=info[f"name_{language}"],
@@ -99,14 +116,15 @@ class Ranking:
 
     table: pd.DataFrame
     values: pd.Series
+    unit: str
 
 
 def ranking(data: Dataset, province_code: str, indicator: str, year: int, language: str) -> Ranking:
     """Return the districts ranked by their value in a year, highest first; districts with no data last, unranked."""
     per_district = district_series(data, province_code, indicator)
     if per_district.empty or year not in per_district.index:
-        return Ranking(pd.DataFrame(), pd.Series(dtype=float))
-    unit = data.catalogue.loc[indicator, "unit"]
+        return Ranking(pd.DataFrame(), pd.Series(dtype=float), "")
+    unit = district_unit(data, indicator)
     names = district_names(data, province_code, year, language)
     values = per_district.loc[year].reindex(list(names))
     ordered = pd.concat([values.dropna().sort_values(ascending=False), values[values.isna()]])
@@ -118,7 +136,7 @@ def ranking(data: Dataset, province_code: str, indicator: str, year: int, langua
             t("trends.column_value", language): [value_in_unit(value, unit, language) for value in ordered],
         }
     )
-    return Ranking(table, ordered.rename(index=names))
+    return Ranking(table, ordered.rename(index=names), unit)
 
 
 def shared_indicators(data: Dataset) -> list[str]:

@@ -7,6 +7,7 @@ from dashboard.i18n import t
 from dashboard.tables import is_demo
 from dashboard.trends import (
     district_names,
+    districts_comparable,
     path_points,
     provinces_side_by_side,
     provinces_table,
@@ -36,7 +37,15 @@ indicator = st.selectbox(
     t("trends.indicator", lang), tracked_indicators(data, province), format_func=names.get, key="trend_indicator"
 )
 districts = district_names(data, province, max(data.years()), lang)
-chosen = st.multiselect(t("trends.districts", lang), list(districts), format_func=districts.get, key="trend_districts")
+chosen = []
+if districts_comparable(data, indicator):
+    chosen = st.multiselect(
+        t("trends.districts", lang),
+        list(districts),
+        format_func=districts.get,
+        key="trend_districts",
+        placeholder=t("trends.choose_districts", lang),
+    )
 
 view = trend_view(data, province, indicator, chosen, lang)
 st.plotly_chart(trend_chart(view, path_points(view), lang), key="trend_chart")
@@ -52,7 +61,7 @@ if ranked.table.empty:
     st.info(t("trends.no_ranking", lang))
 else:
     left, right = st.columns([3, 2])
-    left.plotly_chart(ranking_chart(ranked.values, view.unit, view.name, lang), key="ranking_chart")
+    left.plotly_chart(ranking_chart(ranked.values, ranked.unit, view.name, lang), key="ranking_chart")
     right.dataframe(ranked.table, hide_index=True)
     with right:
         download_buttons(ranked.table, f"ranking-{indicator}-{slug}-{year}", lang, "ranking")
