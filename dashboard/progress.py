@@ -56,6 +56,11 @@ def path_value(baseline: Baseline, target: Target, year: int) -> float:
     return baseline.value + (target.minimum - baseline.value) * share
 
 
+def needs_path(value: float | None, year: int, target: Target | None) -> bool:
+    """Return whether judging the value needs the path to the target (below the minimum, before the target year)."""
+    return not is_missing(value) and target is not None and value < target.minimum and year < target.year
+
+
 def status(value: float | None, year: int, target: Target | None, baseline: Baseline | None) -> str:
     """Return the status of a value of a year against a target: exceeded, met, on_track, behind or no_data
     (no_target when the plan sets none)."""

@@ -22,7 +22,7 @@ from dashboard.measures import (
     province_figure,
     zone_reached,
 )
-from dashboard.progress import Baseline, baseline_of, status
+from dashboard.progress import Baseline, baseline_of, needs_path, status
 from dashboard.tables import is_demo
 from dashboard.targets import Target, district_breaks, plan_targets, target_for_year
 from dashboard.units import full_name, units_of
@@ -208,6 +208,8 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     reached = zone_reached(zone_table, zones, year) if zone_table is not None else zones.assign(reached=float("nan"))
     figure = province_figure(kind, values, reached if indicator == "zone_awareness" else None)
     noun = t(f"noun.{indicator}", language)
+    needed = needs_path(figure.value, year, target)
+    baseline = _baseline(data, selection.province_code, indicator) if needed else None
 
     rows = []
     for unit in units.itertuples():
@@ -256,7 +258,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         zone_legend=_zone_legend(zone_rows, indicator, language),
         figure=figure,
         target=target,
-        status=status(figure.value, year, target, _baseline(data, selection.province_code, indicator)),
+        status=status(figure.value, year, target, baseline),
         is_demo=is_demo(data.tables),
         schematic=data.schematic,
     )

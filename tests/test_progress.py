@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.progress import Baseline, baseline_of, path_value, status, status_of_series
+from dashboard.progress import Baseline, baseline_of, needs_path, path_value, status, status_of_series
 from dashboard.targets import Target
 
 
@@ -95,3 +95,17 @@ def test_the_baseline_is_the_baseline_years_value_or_the_first_after_it(values, 
 )
 def test_the_path_runs_straight_from_the_baseline_to_the_minimum(year, expected):
     assert path_value(FROM_40, target(2025, 70), year) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "year", "the_target", "expected"),
+    [
+        (50.0, 2023, target(2025, 70), True),
+        (70.0, 2023, target(2025, 70), False),
+        (50.0, 2025, target(2025, 70), False),
+        (None, 2023, target(2025, 70), False),
+        (50.0, 2023, None, False),
+    ],
+)
+def test_the_path_is_only_needed_below_the_minimum_before_the_target_year(value, year, the_target, expected):
+    assert needs_path(value, year, the_target) == expected
