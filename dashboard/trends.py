@@ -117,13 +117,14 @@ class Ranking:
     table: pd.DataFrame
     values: pd.Series
     unit: str
+    title: str
 
 
 def ranking(data: Dataset, province_code: str, indicator: str, year: int, language: str) -> Ranking:
     """Return the districts ranked by their value in a year, highest first; districts with no data last, unranked."""
     per_district = district_series(data, province_code, indicator)
     if per_district.empty or year not in per_district.index:
-        return Ranking(pd.DataFrame(), pd.Series(dtype=float), "")
+        return Ranking(pd.DataFrame(), pd.Series(dtype=float), "", "")
     unit = district_unit(data, indicator)
     names = district_names(data, province_code, year, language)
     values = per_district.loc[year].reindex(list(names))
@@ -136,7 +137,9 @@ def ranking(data: Dataset, province_code: str, indicator: str, year: int, langua
             t("trends.column_value", language): [value_in_unit(value, unit, language) for value in ordered],
         }
     )
-    return Ranking(table, ordered.rename(index=names), unit)
+    info = data.catalogue.loc[indicator]
+    title = t(f"legend.{indicator}", language, year=year) if info["core"] else info[f"name_{language}"]
+    return Ranking(table, ordered.rename(index=names), unit, title)
 
 
 def shared_indicators(data: Dataset) -> list[str]:

@@ -61,7 +61,7 @@ if ranked.table.empty:
     st.info(t("trends.no_ranking", lang))
 else:
     left, right = st.columns([3, 2])
-    left.plotly_chart(ranking_chart(ranked.values, ranked.unit, view.name, lang), key="ranking_chart")
+    left.plotly_chart(ranking_chart(ranked.values, ranked.unit, ranked.title, lang), key="ranking_chart")
     right.dataframe(ranked.table, hide_index=True)
     with right:
         download_buttons(ranked.table, f"ranking-{indicator}-{slug}-{year}", lang, "ranking")

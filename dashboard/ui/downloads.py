@@ -13,8 +13,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def download_buttons(frame: pd.DataFrame, name: str, language: str, key: str) -> None:
     """Draw the CSV and XLSX download buttons of a table; `name` is the file and sheet name."""
-    csv_column, xlsx_column, _ = st.columns([1, 1, 3])
-    csv_column.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         t("downloads.csv", language),
         csv_bytes(frame),
         file_name=f"{name}.csv",
@@ -22,7 +22,7 @@ def download_buttons(frame: pd.DataFrame, name: str, language: str, key: str) ->
         key=f"{key}_csv",
         on_click="ignore",
     )
-    xlsx_column.download_button(
+    row.download_button(
         t("downloads.xlsx", language),
         xlsx_bytes(frame, name),
         file_name=f"{name}.xlsx",
