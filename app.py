@@ -16,6 +16,10 @@ pages = [
     st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
     st.Page("pages/district.py", title=t("page.district", language)),
     st.Page("pages/plan.py", title=t("page.plan", language)),
+    st.Page("pages/scorecard.py", title=t("progress_pages.scorecard", language)),
+    st.Page("pages/trends.py", title=t("progress_pages.trends", language)),
+    st.Page("pages/completeness.py", title=t("progress_pages.completeness", language)),
+    st.Page("pages/compare.py", title=t("progress_pages.compare", language)),
 ]
 if allowed(account, "upload"):
     pages.append(st.Page("pages/upload.py", title=t("page.upload", language)))

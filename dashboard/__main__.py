@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard assets install | indicators import/undo/history | users list/add/remove."""
+"""Command line: python -m dashboard assets install | scorecard | indicators import/undo/history | users."""
 
 from __future__ import annotations
 
@@ -12,13 +12,46 @@ from pathlib import Path
 from dashboard.accounts import ADMIN, ROLES, Account, load_accounts, save_accounts, with_account, without_account
 from dashboard.assets import install_assets
 from dashboard.audit import uploads_table
+from dashboard.dataset import load_dataset
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.problems import errors, warnings
+from dashboard.scorecard import plan_for_slug, plan_slugs, scorecard, scorecard_records, scorecard_table
 from dashboard.settings import Settings, load_settings
 from dashboard.store import StaleStoreError, Store, UndoRefusedError
 from dashboard.tables import table_specs
-from dashboard.uploads import Preview, bundled_reference, commit_upload, preview_upload, undo_upload
+from dashboard.uploads import (
+    Preview,
+    bundled_reference,
+    commit_upload,
+    open_store,
+    preview_upload,
+    store_tables,
+    undo_upload,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_UNCONFIRMED, EXIT_STALE = 0, 1, 2, 3
+UNKNOWN_PLAN_EXIT = 2
+
+
+def run_scorecard(plan: str, year: int, as_json: bool, language: str, settings: Settings) -> int:
+    """Print a plan's scorecard as of a year from the store (a table, or JSON records); return the exit code."""
+    data = load_dataset(tables=store_tables(open_store(settings.database_url, settings.seed_demo)))
+    plan_id = plan_for_slug(data, plan)
+    if plan_id is None:
+        known = ", ".join(plan_slugs(data))
+        message = " / ".join(t("cli.unknown_plan", each, plan=plan, known=known) for each in LANGUAGES)
+        print(message, file=sys.stderr)
+        return UNKNOWN_PLAN_EXIT
+    rows = scorecard(data, plan_id, year)
+    if as_json:
+        print(json.dumps(scorecard_records(plan, rows), ensure_ascii=False, indent=2))
+    else:
+        table = scorecard_table(data, rows, language).drop(columns=t("scorecard.column_trend", language))
+        plan_row = data.plans.set_index("plan_id").loc[plan_id]
+        province = data.province(plan_row["province_code"])["name"]
+        print(t("cli.scorecard_heading", language, province=province, plan=plan_row["document"], year=year))
+        print(table.to_string(index=False))
+    return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     assets = commands.add_parser("assets", help="front-end assets served by the app")
     assets.add_argument("action", choices=["install"], help="download pinned packages not yet installed")
+    card = commands.add_parser("scorecard", help="every target of a plan, judged as of a year")
+    card.add_argument("--plan", required=True, help="province slug: hoa-binh, thai-nguyen, ha-tinh or phu-tho")
+    card.add_argument("--year", required=True, type=int, help="the year to judge the targets in")
+    card.add_argument("--json", action="store_true", help="one JSON object per target instead of a table")
+    card.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the table")
     indicators = commands.add_parser("indicators", help="indicator tables in the store")
     actions = indicators.add_subparsers(dest="action", required=True)
     upload = actions.add_parser("import", help="check a CSV or XLSX file and, unless --dry-run, commit it")
@@ -163,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return EXIT_INVALID
+    if arguments.command == "scorecard":
+        return run_scorecard(arguments.plan, arguments.year, arguments.json, arguments.language, settings)
     if arguments.command == "indicators":
         return _indicators(arguments, settings)
     return _users(arguments, settings)

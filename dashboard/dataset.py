@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.boundaries import SCHEMATIC_LAYER, load_layer
 from dashboard.paths import DEMO_TABLES, GEODATA, INDICATORS
-from dashboard.tables import load_tables
+from dashboard.tables import PROVINCE_VALUES, load_tables, table_specs
 from dashboard.targets import load_catalogue, load_plans, load_targets
 from dashboard.units import load_provinces, load_units, load_zones
 
@@ -38,13 +38,20 @@ class Dataset:
         return self.provinces[self.provinces["province_code"] == province_code].iloc[0]
 
     def years(self) -> list[int]:
-        """Return the years any indicator table has rows for, oldest first."""
-        found = {int(year) for table in self.tables.values() for year in table["year"].unique()}
+        """Return the years any district or zone table has rows for, oldest first."""
+        unit_tables = [table for name, table in self.tables.items() if name != PROVINCE_VALUES]
+        found = {int(year) for table in unit_tables for year in table["year"].unique()}
         return sorted(found)
 
     def core_indicators(self) -> list[str]:
         """Return the codes of the core indicators, in catalogue order."""
         return list(self.catalogue.index[self.catalogue["core"]])
+
+    def province_values(self) -> pd.DataFrame:
+        """Return the province-level values (empty, with its columns, when there are none)."""
+        return self.tables.get(
+            PROVINCE_VALUES, pd.DataFrame(columns=[*table_specs()[PROVINCE_VALUES].column_names, "source"])
+        )
 
 
 def load_dataset(

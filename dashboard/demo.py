@@ -22,6 +22,14 @@ MODEL_TYPES = ("sản xuất sạch hơn", "cụm công nghiệp sinh thái", "l
 MODELS_PER_YEAR = {"17": (3, 7), "19": (0, 3), "25": (1, 3), "42": (0, 3)}
 POINTS_PER_YEAR = {"17": (0, 2), "19": (0, 2), "25": (2, 6), "42": (0, 2)}
 POINT_KINDS = ("Siêu thị", "Cửa hàng tiện lợi", "Cửa hàng nông sản sạch", "Điểm bán hàng Việt")
+PROVINCE_SEED = 2020
+SECTORS = {
+    "17": ("xi măng", "vật liệu xây dựng", "chế biến nông sản"),
+    "25": ("giấy", "hóa chất", "dệt may"),
+    "42": ("thép", "chế biến thực phẩm"),
+}
+TASKS = 17
+OUTPUTS_WITHOUT_TARGET = {"25": ("training_classes", "conferences")}
 
 
 def _progress(year: int, start: float, end: float) -> float:
@@ -157,8 +165,102 @@ def green_retail_points(
     return pd.DataFrame(rows)
 
 
-def demo_tables(units: pd.DataFrame, zones: pd.DataFrame, layer: gpd.GeoDataFrame) -> dict[str, pd.DataFrame]:
-    """Return the five demonstration tables, each row marked source = demo; the same every run."""
+def _level_rows(base_year: int, rng: np.random.Generator, reduction: float) -> list[tuple[int, float]]:
+    """Return (year, level) from base_year to the last demo year, falling by about `reduction` percent overall."""
+    start = float(rng.uniform(200, 400))
+    span = YEARS.stop - 1 - base_year
+    return [
+        (year, round(start * (1 - reduction / 100 * (year - base_year) / span) * rng.uniform(0.99, 1.01), 1))
+        for year in range(base_year, YEARS.stop)
+    ]
+
+
+def _indicator_rows(
+    indicator: str, info: pd.Series, plan: pd.Series, target: pd.Series, units: pd.DataFrame, rng: np.random.Generator
+) -> list[dict]:
+    """Return one province's demo rows of a province-level indicator, from its catalogue entry and plan target."""
+    base, start, code = int(plan["baseline_year"]), int(plan["period_start"]), plan["province_code"]
+    minimum = float(target["target_min"])
+    if info["kind"] == "reduction":
+        reach = minimum * rng.uniform(0.6, 1.3)
+        sectors = SECTORS.get(code, ("",)) if info["breakdown"] == "sector" else ("",)
+        return [
+            {"year": year, "breakdown": sector, "value": level}
+            for sector in sectors
+            for year, level in _level_rows(base, rng, reach)
+        ]
+    if info["kind"] == "share":
+        first, last = minimum * rng.uniform(0.5, 0.85), min(100.0, minimum * rng.uniform(0.85, 1.15))
+        span = YEARS.stop - 1 - base
+        rows = [
+            {"year": year, "breakdown": "", "value": round(first + (last - first) * (year - base) / span, 1)}
+            for year in range(base, YEARS.stop)
+        ]
+        return [row for row in rows if row["year"] == base or rng.random() >= NO_REPORT_SHARE]
+    if info["breakdown"] == "district":
+        return [
+            {"year": year, "breakdown": unit.code, "value": int(rng.integers(0, 4))}
+            for year in range(start, YEARS.stop)
+            for unit in units_of(units, code, year).itertuples()
+            if rng.random() >= NO_REPORT_SHARE
+        ]
+    if info["breakdown"] == "task":
+        shares = rng.dirichlet(np.ones(TASKS))
+        return [
+            {"year": year, "breakdown": f"Nhiệm vụ {task + 1:02d}", "value": amount}
+            for year in range(start, YEARS.stop)
+            for task in range(TASKS)
+            if (amount := round(minimum * shares[task] / len(YEARS) * rng.uniform(0.7, 1.2), 1)) > 0
+        ]
+    if info["kind"] == "cumulative_count":
+        return [
+            {"year": year, "breakdown": "", "value": int(rng.integers(0, round(minimum / 4) + 1))}
+            for year in range(start, YEARS.stop)
+        ]
+    return [
+        {"year": year, "breakdown": "", "value": int(rng.integers(max(0, minimum - 1), minimum + 2))}
+        for year in range(start, YEARS.stop)
+        if rng.random() >= NO_REPORT_SHARE
+    ]
+
+
+def province_values(
+    plans: pd.DataFrame, targets: pd.DataFrame, catalogue: pd.DataFrame, units: pd.DataFrame
+) -> pd.DataFrame:
+    """Return demo province-level values for every province-level indicator a plan sets a target on (levels for
+    reductions, from the plan's baseline year), and the task outputs some plans track without a target."""
+    rng = np.random.default_rng(PROVINCE_SEED)
+    rows = []
+    for plan in plans.itertuples():
+        plan_row = pd.Series(plan._asdict())
+        own = targets[targets["plan_id"] == plan.plan_id].drop_duplicates("indicator")
+        untargeted = pd.DataFrame({"indicator": OUTPUTS_WITHOUT_TARGET.get(plan.province_code, ()), "target_min": 1.0})
+        for target in pd.concat([own, untargeted]).itertuples():
+            info = catalogue.loc[target.indicator]
+            if info["source_table"] != "province_values":
+                continue
+            for row in _indicator_rows(target.indicator, info, plan_row, pd.Series(target._asdict()), units, rng):
+                rows.append(
+                    {
+                        "year": row["year"],
+                        "province_code": plan.province_code,
+                        "indicator": target.indicator,
+                        "breakdown": row["breakdown"],
+                        "value": row["value"],
+                    }
+                )
+    return pd.DataFrame(rows).sort_values(["province_code", "indicator", "year", "breakdown"], kind="stable")
+
+
+def demo_tables(
+    units: pd.DataFrame,
+    zones: pd.DataFrame,
+    layer: gpd.GeoDataFrame,
+    plans: pd.DataFrame,
+    targets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+) -> dict[str, pd.DataFrame]:
+    """Return the demonstration tables, each row marked source = demo; the same every run."""
     rng = np.random.default_rng(SEED)
     provinces = sorted(units["province_code"].unique())
     tables = {
@@ -167,5 +269,6 @@ def demo_tables(units: pd.DataFrame, zones: pd.DataFrame, layer: gpd.GeoDataFram
         "eco_models": eco_models(units, zones, provinces, rng),
         "green_retail_points": green_retail_points(units, layer, provinces, rng),
         "eco_packaging": eco_packaging(units, provinces, rng),
+        "province_values": province_values(plans, targets, catalogue, units),
     }
     return {name: table.assign(source="demo") for name, table in tables.items()}

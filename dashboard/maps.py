@@ -110,9 +110,11 @@ def _zones_geojson(view: MapView) -> dict:
     }
 
 
-def district_map(view: MapView, language: str, asset_url: str, basemap: str, selected: str | None = None) -> folium.Map:
-    """Return the choropleth of a MapView with zones on top, a legend in words, and Leaflet loaded from
-    asset_url; basemap is "osm" for OpenStreetMap tiles or "none"."""
+def district_map(
+    view: MapView, language: str, asset_url: str, basemap: str, selected: str | None = None, legend: bool = True
+) -> folium.Map:
+    """Return the choropleth of a MapView with zones on top, a legend in words (unless the page draws it
+    beside several maps), and Leaflet loaded from asset_url; basemap is "osm" for OpenStreetMap tiles or "none"."""
     features = view.features.copy()
     features["selected"] = features["code"] == selected
     bounds = features.total_bounds
@@ -143,10 +145,12 @@ def district_map(view: MapView, language: str, asset_url: str, basemap: str, sel
             style_function=_zone_style,
             tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
         ).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    note = t("app.schematic_note", language) if view.schematic else ""
-    fmap.add_child(
-        Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
-    )
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_bottom_right=LEGEND_ROOM_PX)
+    folium.LayerControl(collapsed=not legend).add_to(fmap)
+    if legend:
+        note = t("app.schematic_note", language) if view.schematic else ""
+        fmap.add_child(
+            Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
+        )
+    room = LEGEND_ROOM_PX if legend else (10, 10)
+    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_bottom_right=room)
     return fmap

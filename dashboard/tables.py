@@ -1,4 +1,5 @@
-"""Indicator tables: their column contract (read from indicators/upload_*.csv), and typed frames of their rows."""
+"""Indicator tables (five of district, zone and point rows, one of province-level values): their column contract
+(read from indicators/upload_*.csv), and typed frames of their rows."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pandas as pd
 
 from dashboard.paths import DEMO_TABLES, INDICATORS
 
-NUMERIC_TYPES = {"year", "count", "latitude", "longitude"}
+NUMERIC_TYPES = {"year", "count", "latitude", "longitude", "measure"}
+PROVINCE_VALUES = "province_values"
 
 
 @dataclass(frozen=True)

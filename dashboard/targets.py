@@ -1,4 +1,4 @@
-"""Plans, their targets and the indicator catalogue, read from indicators/, and how a value is judged."""
+"""Plans, their targets and the indicator catalogue, read from indicators/; dashboard.progress judges values."""
 
 from __future__ import annotations
 
@@ -75,21 +75,3 @@ def target_for_year(targets: list[Target], year: int) -> Target | None:
         return None
     upcoming = [target for target in targets if target.year >= year]
     return upcoming[0] if upcoming else targets[-1]
-
-
-def judge(value: float | None, target: Target | None, year: int) -> str:
-    """Return the status of a value against a target in a year: exceeded, met, not_yet, below, no_data
-    or no_target.
-
-    At or above the stretch is exceeded, at or above the minimum is met; below it is not_yet before the
-    target year and below from the target year on.
-    """
-    if value is None or math.isnan(value):
-        return "no_data"
-    if target is None:
-        return "no_target"
-    if target.stretch is not None and value >= target.stretch:
-        return "exceeded"
-    if value >= target.minimum:
-        return "met"
-    return "not_yet" if year < target.year else "below"

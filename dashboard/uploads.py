@@ -16,7 +16,7 @@ from dashboard.problems import Problem, errors, warnings
 from dashboard.reading import ROW, read_upload
 from dashboard.store import NewUpload, Store
 from dashboard.tables import TableSpec, table_specs, typed_table
-from dashboard.targets import load_plans
+from dashboard.targets import load_catalogue, load_plans
 from dashboard.units import load_units, load_zones
 from dashboard.validation import Reference, check_rows
 
@@ -152,7 +152,7 @@ def undo_upload(store: Store, upload_id: int, account: Account) -> int:
 
 def bundled_reference() -> Reference:
     """Return the bundled units, zones and plans that uploaded rows are checked against."""
-    return Reference(units=load_units(), zones=load_zones(), plans=load_plans())
+    return Reference(units=load_units(), zones=load_zones(), plans=load_plans(), catalogue=load_catalogue())
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:
@@ -165,6 +165,14 @@ def seed_demo(store: Store, reference: Reference, account: Account) -> None:
         content = frame.to_csv(index=False).encode("utf-8")
         preview = preview_upload(store, content, f"{path.name}", name, reference, len(content))
         commit_upload(store, preview, account, confirm_warnings=True, source=DEMO_SOURCE)
+
+
+def open_store(url: str, seed: bool) -> Store:
+    """Return the store at the URL, migrated, with the demo tables loaded into it when it is new and seeding is on."""
+    store = Store(url)
+    if seed:
+        seed_demo(store, bundled_reference(), DEMO_ACCOUNT)
+    return store
 
 
 def store_tables(store: Store) -> dict[str, pd.DataFrame]:

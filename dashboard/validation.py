@@ -20,6 +20,7 @@ YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
 GROUPED_WHOLE = re.compile(r"^\d{1,3}([., \u00a0])\d{3}(\1\d{3})*$")
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
+COUNT_KINDS = {"count", "cumulative_count"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Reference:
     units: pd.DataFrame
     zones: pd.DataFrame
     plans: pd.DataFrame
+    catalogue: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,9 @@ def _resolved(spec: TableSpec, text: pd.DataFrame, reference: Reference) -> tupl
 
 
 def _province_of(record: pd.Series, reference: Reference) -> str:
-    """Return the province code of a resolved row (from its district, else its zone)."""
+    """Return the province code of a resolved row (its own, else its district's, else its zone's)."""
+    if record.get("province_code"):
+        return record["province_code"]
     if record.get("district_code"):
         return reference.units[reference.units["code"] == record["district_code"]].iloc[0]["province_code"]
     zones = reference.zones
@@ -257,8 +261,9 @@ def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int
         year = int(record["year"])
         plan = reference.plans[reference.plans["province_code"] == _province_of(record, reference)].iloc[0]
         last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
-        if not int(plan["period_start"]) <= year <= last:
-            params = {"start": int(plan["period_start"]), "end": last, "plan": plan["document"]}
+        first = int(plan["baseline_year"] or plan["period_start"])
+        if not first <= year <= last:
+            params = {"start": first, "end": last, "plan": plan["document"]}
             problems.append(Problem("year_outside_plan", record[ROW], "year", record["year"], params=params))
         code = record.get("district_code")
         versions = units[units["code"] == code] if code else units.iloc[0:0]
@@ -318,12 +323,60 @@ def _jump_warnings(spec: TableSpec, text: pd.DataFrame, current: pd.DataFrame) -
     return problems
 
 
+def parse_measure(text: str, kind: str) -> tuple[str, str | None]:
+    """Return a province value as plain text, or the problem code: a share is in percent (85 or 85%; 0,85 is
+    refused as ambiguous), a count is whole, nothing is negative, and only a share may carry a % sign."""
+    percent = text.endswith("%")
+    try:
+        number = parse_number(text.removesuffix("%").strip(), whole=kind in COUNT_KINDS)
+    except (InvalidOperation, ValueError):
+        return "", "not_a_number"
+    if percent and kind != "share":
+        return "", "percent_not_share"
+    if number < 0:
+        return "", "negative"
+    if kind in COUNT_KINDS and number != number.to_integral_value():
+        return "", "not_whole"
+    if kind == "share" and not percent and 0 < number <= 1:
+        return "", "ambiguous_share"
+    if kind == "share" and number > 100:
+        return "", "share_over_100"
+    return plain(number), None
+
+
+def _province_value_problems(text: pd.DataFrame, reference: Reference) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return province-level rows with values in plain text, and problems with province, indicator or value."""
+    provinces = set(reference.plans["province_code"])
+    catalogue = reference.catalogue
+    allowed = list(catalogue.index[catalogue["source_table"] == "province_values"])
+    problems = []
+    text = text.copy()
+    for index, record in text.iterrows():
+        row = int(record[ROW])
+        if record["province_code"] and record["province_code"] not in provinces:
+            problems.append(Problem("unknown_province", row, "province_code", record["province_code"]))
+        if record["indicator"] and record["indicator"] not in allowed:
+            params = {"choices": ", ".join(allowed)}
+            problems.append(Problem("unknown_indicator", row, "indicator", record["indicator"], params=params))
+            continue
+        if not record["indicator"] or not record["value"]:
+            continue
+        value, code = parse_measure(record["value"], catalogue.loc[record["indicator"], "kind"])
+        if code:
+            problems.append(Problem(code, row, "value", record["value"]))
+        text.at[index, "value"] = value
+    return text, problems
+
+
 def check_rows(spec: TableSpec, frame: pd.DataFrame, reference: Reference, current: pd.DataFrame) -> Checked:
     """Return the rows of a read file checked against the table's contract, the units and the current store."""
     text, numbers, problems = _parsed(spec, frame)
     problems += _range_problems(spec, numbers, text)
     text, unit_problems = _resolved(spec, text, reference)
     problems += unit_problems
+    if "indicator" in spec.column_names:
+        text, value_problems = _province_value_problems(text, reference)
+        problems += value_problems
     unresolved = {problem.row for problem in problems if problem.severity != WARNING}
     problems += _year_problems(text, reference, unresolved)
     problems += _duplicate_problems(spec, text[~text[ROW].isin(unresolved)])

@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.boundaries import province_features
 from dashboard.classes import MapClass, classify, count_classes, legend_label, share_classes, status_classes
 from dashboard.dataset import Dataset
+from dashboard.figures import province_series
 from dashboard.i18n import format_number, format_percent, t
 from dashboard.measures import (
     NO_DATA,
@@ -21,8 +22,9 @@ from dashboard.measures import (
     province_figure,
     zone_reached,
 )
+from dashboard.progress import Baseline, baseline_of, needs_path, status
 from dashboard.tables import is_demo
-from dashboard.targets import Target, district_breaks, judge, plan_targets, target_for_year
+from dashboard.targets import Target, district_breaks, plan_targets, target_for_year
 from dashboard.units import full_name, units_of
 
 ZONE_COLOURS = {1.0: "#08306b", 0.0: "#ffffff"}
@@ -183,6 +185,13 @@ def _zone_legend(zones: pd.DataFrame, indicator: str, language: str) -> list[Leg
     ]
 
 
+def _baseline(data: Dataset, province_code: str, indicator: str) -> Baseline | None:
+    """Return where the path to the province's targets for an indicator starts."""
+    plan = data.plan_of(province_code)
+    series = province_series(data, province_code, indicator)
+    return baseline_of(series, int(plan["baseline_year"]), data.catalogue.loc[indicator, "path_from"])
+
+
 def map_view(data: Dataset, selection: Selection) -> MapView:
     """Return the map page's content for a selection."""
     language, indicator, year = selection.language, selection.indicator, selection.year
@@ -199,6 +208,8 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     reached = zone_reached(zone_table, zones, year) if zone_table is not None else zones.assign(reached=float("nan"))
     figure = province_figure(kind, values, reached if indicator == "zone_awareness" else None)
     noun = t(f"noun.{indicator}", language)
+    needed = needs_path(figure.value, year, target)
+    baseline = _baseline(data, selection.province_code, indicator) if needed else None
 
     rows = []
     for unit in units.itertuples():
@@ -247,7 +258,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         zone_legend=_zone_legend(zone_rows, indicator, language),
         figure=figure,
         target=target,
-        status=judge(figure.value, target, year),
+        status=status(figure.value, year, target, baseline),
         is_demo=is_demo(data.tables),
         schematic=data.schematic,
     )

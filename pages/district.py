@@ -6,6 +6,7 @@ from dashboard.charts import history_chart
 from dashboard.history import district_heading, history_table
 from dashboard.i18n import t
 from dashboard.tables import is_demo
+from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_district, choose_province
 from dashboard.ui.panels import demo_banner
 from dashboard.ui.state import cached_district_history, dataset, language, run_through_entry
@@ -23,7 +24,9 @@ demo_banner(is_demo(data.tables), lang)
 
 histories = cached_district_history(province, district, lang)
 st.subheader(t("district.years_table", lang))
-st.dataframe(history_table(histories, lang), hide_index=True)
+years_table = history_table(histories, lang)
+st.dataframe(years_table, hide_index=True)
+download_buttons(years_table, f"district-{district}", lang, "district_years")
 columns = st.columns(2)
 for index, history in enumerate(histories):
     with columns[index % 2]:

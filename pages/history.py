@@ -24,7 +24,7 @@ if uploads.empty:
     st.stop()
 history = uploads_table(uploads, lang)
 st.dataframe(history, hide_index=True)
-download_buttons({t("page.history", lang): history}, "lich_su_tai_len", lang, "history")
+download_buttons(history, "lich-su-tai-len", lang, "history")
 
 st.subheader(t("history.one", lang))
 chosen = st.selectbox(t("history.choose", lang), uploads["id"].tolist(), key="history_upload")
@@ -48,4 +48,4 @@ else:
 st.subheader(t("history.audit", lang))
 audit = changes_table(store().changes(), lang)
 st.dataframe(audit, hide_index=True)
-download_buttons({t("history.audit", lang): audit}, "nhat_ky_thay_doi", lang, "audit")
+download_buttons(audit, "nhat-ky-thay-doi", lang, "audit")

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from dashboard.i18n import t
 from dashboard.maps import district_map
+from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year, follow_map_click
 from dashboard.ui.panels import demo_banner, province_figure_panel
 from dashboard.ui.state import asset_url, cached_map_view, dataset, language, run_through_entry, settings
@@ -42,6 +43,13 @@ else:
 
 summary, table = st.columns([2, 3])
 summary.subheader(t("map.classes", lang))
-summary.dataframe(class_table(view, lang), hide_index=True)
+classes = class_table(view, lang)
+summary.dataframe(classes, hide_index=True)
 table.subheader(t("map.table", lang))
-table.dataframe(district_table(view, lang), hide_index=True)
+districts = district_table(view, lang)
+table.dataframe(districts, hide_index=True)
+name = f"{indicator}-{data.province(province)['slug']}-{year}"
+with summary:
+    download_buttons(classes, f"classes-{name}", lang, "map_classes")
+with table:
+    download_buttons(districts, f"districts-{name}", lang, "map_districts")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.plan import plan_summary, targets_table
+from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province
 from dashboard.ui.state import dataset, language, run_through_entry
 
@@ -20,4 +21,5 @@ st.subheader(plan[f"title_{lang}"])
 st.write(plan_summary(plan, lang))
 table = targets_table(data, plan["plan_id"], lang)
 st.dataframe(table, hide_index=True, height=ROW_HEIGHT_PX * (len(table) + 1) + 3)
+download_buttons(table, f"targets-{plan['plan_id']}", lang, "plan_targets")
 st.caption(t("plan.note", lang))

@@ -9,7 +9,7 @@ from dashboard.problems import errors, warnings
 from dashboard.store import StaleStoreError
 from dashboard.tables import table_specs
 from dashboard.ui.auth import require_page
-from dashboard.ui.downloads import download_buttons
+from dashboard.ui.downloads import template_buttons
 from dashboard.ui.state import dataset, language, run_through_entry, settings, store
 from dashboard.uploads import commit_upload, preview_upload, template_frame, template_guide
 from dashboard.validation import Reference
@@ -28,7 +28,7 @@ with st.expander(t("upload.template", lang)):
     guide = template_guide(table, lang)
     st.dataframe(guide, hide_index=True)
     st.caption(t("upload.rules", lang))
-    download_buttons({table: template_frame(table), t("upload.guide", lang): guide}, f"mau_{table}", lang, "template")
+    template_buttons(template_frame(table), guide, f"mau_{table}", lang)
 
 st.session_state.setdefault("upload_round", 0)
 file = st.file_uploader(
@@ -38,7 +38,7 @@ if file is None:
     st.stop()
 
 data = dataset()
-reference = Reference(data.units, data.zones, data.plans)
+reference = Reference(data.units, data.zones, data.plans, data.catalogue)
 preview = preview_upload(store(), file.getvalue(), file.name, table, reference, settings().max_upload_bytes)
 st.caption(
     t(

@@ -7,7 +7,7 @@ from dashboard.tables import read_table, table_specs
 
 @pytest.fixture(scope="module")
 def generated(data):
-    return demo_tables(data.units, data.zones, data.layer)
+    return demo_tables(data.units, data.zones, data.layer, data.plans, data.targets, data.catalogue)
 
 
 @pytest.mark.parametrize("name", table_specs())
@@ -21,7 +21,8 @@ def test_every_demo_row_is_marked_as_demo_and_has_the_contract_columns(name):
     table = read_table(DEMO_TABLES / f"{name}.csv")
     assert list(table.columns) == [*table_specs()[name].column_names, "source"]
     assert (table["source"] == "demo").all()
-    assert set(table["year"]) == set(range(2021, 2026))
+    first = 2018 if name == "province_values" else 2021
+    assert set(table["year"]) == set(range(first, 2026))
 
 
 def test_some_districts_do_not_report_so_no_data_shows_on_the_map(data):

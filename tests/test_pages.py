@@ -118,3 +118,85 @@ def test_a_wrong_setting_stops_every_page_with_a_message_in_both_languages(monke
     assert "Cấu hình máy chủ không hợp lệ" in message
     assert "SCP_BASEMAP phải là một trong osm, none" in message and "must be one of osm, none" in message
     assert not app.metric
+
+
+def download_labels(app: AppTest) -> list[str]:
+    return [button.proto.label for button in app.get("download_button")]
+
+
+@pytest.mark.parametrize(("province", "plan_id"), [("17", "hoa-binh"), ("19", "thai-nguyen"), ("42", "ha-tinh")])
+def test_the_scorecard_lists_every_target_of_the_plan_with_its_status(app, data, province, plan_id):
+    from dashboard.scorecard import scorecard, scorecard_table
+
+    app.switch_page("pages/scorecard.py").run()
+    app.sidebar.selectbox(key="province").select(province).run()
+    assert not app.exception
+    assert app.title[0].value == "Bảng đánh giá chỉ tiêu"
+    table = app.dataframe[0].value
+    expected = scorecard_table(data, scorecard(data, plan_id, 2025), "vi")
+    assert len(table) == (data.targets["plan_id"] == plan_id).sum()
+    assert table["Đánh giá"].tolist() == expected["Đánh giá"].tolist()
+    assert sum(int(metric.value) for metric in app.metric) == len(table)
+    assert download_labels(app)[:2] == ["Tải CSV", "Tải Excel (XLSX)"]
+
+
+def test_the_scorecard_follows_the_year_and_the_language(app, data):
+    app.switch_page("pages/scorecard.py").run()
+    app.session_state["language"] = "en"  # AppTest runs a switched-to page without app.py's language switch
+    app.sidebar.selectbox(key="year").select(2023).run()
+    assert not app.exception
+    assert app.title[0].value == "Target scorecard"
+    table = app.dataframe[0].value
+    assert set(table["Year of value"]) <= {"", "2021", "2022", "2023"}
+    assert "12,000 million VND" in table["Target"].tolist()
+    breakdown_headings = [markdown.value for markdown in app.markdown]
+    assert "**Plan budget (total)**" in breakdown_headings
+
+
+def test_the_trends_page_shows_the_province_and_ranks_districts(app, data):
+    app.switch_page("pages/trends.py").run()
+    app.selectbox(key="trend_indicator").select("eco_packaging").run()
+    app.multiselect(key="trend_districts").select("227").run()
+    assert not app.exception
+    assert app.title[0].value == "Xu hướng theo năm"
+    by_year = app.dataframe[0].value.set_index("Năm")
+    assert by_year.loc["2020", "Toàn tỉnh"] == "Không có số liệu"
+    assert len(app.get("plotly_chart")) == 3
+    ranked = app.dataframe[1].value
+    assert ranked["Hạng"].iloc[0] == "1" and len(ranked) == 13
+    provinces = app.dataframe[2].value
+    assert {"Hòa Bình", "Thái Nguyên", "Phú Thọ", "Hà Tĩnh"} <= set(provinces.columns)
+
+
+def test_a_province_level_indicator_has_no_ranking_but_a_trend(app):
+    app.switch_page("pages/trends.py").run()
+    app.selectbox(key="trend_indicator").select("budget_total").run()
+    assert not app.exception
+    assert app.info[0].value == "Chỉ số này không đo theo huyện."
+    assert app.dataframe[0].value.set_index("Năm").loc["2021", "Toàn tỉnh"].endswith("triệu đồng")
+
+
+def test_the_completeness_page_says_who_reported_what_and_when(app, data):
+    app.switch_page("pages/completeness.py").run()
+    assert not app.exception
+    summary = app.dataframe[0].value.set_index("Chỉ số")
+    assert summary.loc["Huyện tổ chức tuyên truyền về SX&TDBV", "2021"].endswith("/13 huyện")
+    app.selectbox(key="completeness_indicator").select("zone_awareness").run()
+    detail = app.dataframe[1].value
+    assert detail.columns[0] == "Khu / làng nghề"
+    assert len(detail) == (data.zones["province_code"] == "25").sum()
+    assert set(detail.drop(columns="Khu / làng nghề").stack()) <= {"Đã báo cáo", "Chưa báo cáo"}
+
+
+def test_two_years_compare_with_the_same_classes(app, data):
+    app.switch_page("pages/compare.py").run()
+    app.sidebar.selectbox(key="compare_first").select(2022).run()
+    assert not app.exception
+    assert app.title[0].value == "So sánh hai năm trên bản đồ"
+    legend = app.dataframe[0].value
+    assert legend["Số huyện/khu 2025"].iloc[:5].sum() == 13
+    table = app.dataframe[1].value
+    assert list(table.columns[1:3]) == ["Giá trị 2022", "Giá trị 2025"]
+    assert len(table) == 13
+    first = map_view(data, Selection("25", "zone_awareness", 2022, "vi"))
+    assert table["Phân loại 2022"].tolist() == first.districts["class_label"].tolist()

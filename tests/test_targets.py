@@ -1,35 +1,10 @@
-import math
-
 import pytest
 
-from dashboard.targets import Target, judge, plan_targets, target_for_year
+from dashboard.targets import Target, plan_targets, target_for_year
 
 
 def target(year: int, minimum: float, stretch: float | None = None) -> Target:
     return Target("p", "i", "province", year, minimum, stretch, "")
-
-
-@pytest.mark.parametrize(
-    ("value", "the_target", "year", "expected"),
-    [
-        (70.0, target(2025, 70), 2025, "met"),
-        (69.99, target(2025, 70), 2025, "below"),
-        (69.99, target(2025, 70), 2023, "not_yet"),
-        (100.0, target(2025, 85), 2021, "met"),
-        (19, target(2025, 20, 30), 2025, "below"),
-        (20, target(2025, 20, 30), 2025, "met"),
-        (29, target(2025, 20, 30), 2025, "met"),
-        (30, target(2025, 20, 30), 2025, "exceeded"),
-        (31, target(2025, 20, 30), 2022, "exceeded"),
-        (None, target(2025, 70), 2025, "no_data"),
-        (math.nan, target(2025, 70), 2025, "no_data"),
-        (0.0, target(2025, 70), 2025, "below"),
-        (50.0, None, 2025, "no_target"),
-        (49.0, target(2020, 50), 2023, "below"),
-    ],
-)
-def test_a_value_is_judged_against_the_minimum_and_the_stretch(value, the_target, year, expected):
-    assert judge(value, the_target, year) == expected
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,7 @@ def test_a_planner_uploads_a_file_previews_it_and_the_map_shows_the_new_figure(d
         "Dòng không đổi": "0",
     }
     app.button(key="upload_commit").click().run()
-    assert "Đã ghi lần tải lên số 6" in app.success[0].value
+    assert "Đã ghi lần tải lên số 7" in app.success[0].value
     app.switch_page("pages/map.py").run()
     app.sidebar.selectbox(key="indicator").select("eco_packaging").run()
     districts = app.dataframe[1].value
@@ -113,7 +113,7 @@ def test_a_file_with_errors_lists_them_and_offers_no_commit(data_dir):
 def test_a_planner_undoes_an_upload_from_the_history(data_dir):
     app = signed_in_app(data_dir, "lan")
     app.switch_page("pages/history.py").run()
-    assert len(app.dataframe[0].value) == 5
+    assert len(app.dataframe[0].value) == 6
     app.selectbox(key="history_upload").select(1).run()
     app.checkbox(key="history_undo_sure").check().run()
     app.button(key="history_undo").click().run()

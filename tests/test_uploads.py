@@ -20,6 +20,7 @@ CAMPAIGNS = "year,district_code,district_name,campaigns,participants"
 ZONES = "year,zone_code,zone_name,reached"
 MODELS = "year,district_code,zone_code,model_name,model_type"
 POINTS = "year,point_name,district_code,address,latitude,longitude"
+VALUES = "year,province_code,indicator,breakdown,value"
 
 
 def csv(*lines: str) -> bytes:
@@ -229,6 +230,41 @@ BAD_FILES = [
         ("not_a_number", 2, "longitude"),
     ),
     (
+        "share written as a fraction",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, '2024,25,green_industry_grdp_share,,"0,85"'),
+        ("ambiguous_share", 2, "value"),
+    ),
+    (
+        "share over 100",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,25,green_industry_grdp_share,,120%"),
+        ("share_over_100", 2, "value"),
+    ),
+    (
+        "percent sign on a count",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,25,training_classes,,3%"),
+        ("percent_not_share", 2, "value"),
+    ),
+    (
+        "unknown indicator",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,25,gdp,,3"),
+        ("unknown_indicator", 2, "indicator"),
+    ),
+    (
+        "unknown province",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,01,training_classes,,3"),
+        ("unknown_province", 2, "province_code"),
+    ),
+    (
         "workbook missing a column",
         "eco_packaging",
         "bang.xlsx",
@@ -421,3 +457,12 @@ def test_every_upload_keeps_its_original_bytes_and_checksum(store):
     import hashlib
 
     assert store.uploads().iloc[0]["sha256"] == hashlib.sha256(content).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"), [("85", "85"), ("85%", "85"), ("85,5%", "85.5"), ("0,5%", "0.5"), ("0", "0")]
+)
+def test_a_share_is_read_in_percent_with_or_without_the_sign(store, written, stored):
+    found = preview(store, csv(VALUES, f'2024,25,green_industry_grdp_share,,"{written}"'), "province_values")
+    assert found.accepted, [problem.message("en") for problem in found.problems]
+    assert dict(found.rows)["2024|25|green_industry_grdp_share|"]["value"] == stored

@@ -8,20 +8,13 @@ from dashboard.i18n import t
 from dashboard.ui.state import dataset
 from dashboard.views import MapView, coverage_text, figure_text, province_target_metric
 
-STATUS_ICONS = {
-    "exceeded": ":material/verified:",
-    "met": ":material/check_circle:",
-    "not_yet": ":material/schedule:",
-    "below": ":material/cancel:",
-    "no_data": ":material/help:",
-    "no_target": ":material/remove:",
-}
+STATUS_ICONS = {"exceeded": "★", "met": "✔", "on_track": "↗", "behind": "✖", "no_data": "?", "no_target": "–"}
 
 
 def demo_banner(is_demo: bool, language: str) -> None:
     """Say plainly, at the top of the page, when the figures shown are demonstration data."""
     if is_demo:
-        st.warning(t("app.demo_banner", language), icon=":material/science:")
+        st.warning(t("app.demo_banner", language))
 
 
 def province_figure_panel(view: MapView, indicator: str, year: int, language: str) -> None:

@@ -13,7 +13,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.settings import Settings, load_settings
 from dashboard.store import Store
 from dashboard.ui.filters import WHOLE_PROVINCE
-from dashboard.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo, store_tables
+from dashboard.uploads import open_store, store_tables
 from dashboard.views import MapView, Selection, map_view
 
 DEFAULT_PROVINCE = "25"
@@ -25,10 +25,7 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 @st.cache_resource(show_spinner=False)
 def _store(url: str, seed: bool) -> Store:
     """Return the store at the URL, migrated, with the demo tables loaded into it when it is new and seeding is on."""
-    store = Store(url)
-    if seed:
-        seed_demo(store, bundled_reference(), DEMO_ACCOUNT)
-    return store
+    return open_store(url, seed)
 
 
 def store() -> Store:

@@ -122,7 +122,9 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
     choose(page, "Năm", "2021")
     page.wait_for_function(
         """([frame, before]) => {
-            const doc = document.querySelector(frame).contentDocument;
+            const frames = document.querySelectorAll(frame);
+            if (frames.length !== 1) return false;  // the previous map may linger while the page reruns
+            const doc = frames[0].contentDocument;
             const fills = [...doc.querySelectorAll('path.scp-district')].map(p => p.getAttribute('fill'));
             return fills.length === 13 && fills.join() !== before.join();
         }""",
@@ -131,3 +133,19 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
     )
     assert len(district_fills(page)) == 13
     assert not [url for url in failed if "127.0.0.1" in url]
+
+
+def test_two_years_draw_two_maps_with_every_district_and_the_same_classes(page, app_url):
+    page.goto(f"{app_url}/compare")
+    page.get_by_role("heading", name="So sánh hai năm trên bản đồ").wait_for(timeout=MAP_TIMEOUT_MS)
+    maps = page.locator(MAP_FRAME)
+    maps.nth(1).wait_for(timeout=MAP_TIMEOUT_MS)
+    assert maps.count() == 2
+    fills = []
+    for index in range(2):
+        shapes = page.frame_locator(MAP_FRAME).nth(index).locator("path.scp-district")
+        shapes.first.wait_for(timeout=MAP_TIMEOUT_MS)
+        assert shapes.count() == 13
+        fills.append([shapes.nth(shape).get_attribute("fill") for shape in range(shapes.count())])
+    assert fills[0] != fills[1]
+    assert set(fills[0]) | set(fills[1]) <= {"#d73027", "#fdae61", "#1a9850", "#bdbdbd", "#ffffff"}

@@ -1,0 +1,57 @@
+"""Two years side by side: the same indicator on two maps with the same classes, and the districts' change."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.comparison import comparison_table, legend_counts, styled_legend
+from dashboard.i18n import t
+from dashboard.maps import district_map
+from dashboard.ui.cached import cached_map_pair
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.filters import choose_indicator, choose_province
+from dashboard.ui.panels import demo_banner
+from dashboard.ui.state import asset_url, dataset, language, run_through_entry, settings
+from dashboard.views import Selection, figure_text
+
+MAP_HEIGHT_PX = 520
+
+run_through_entry()
+lang = language()
+data = dataset()
+province = choose_province(data, lang)
+indicator = choose_indicator(data, lang)
+years = data.years()
+first_year = st.sidebar.selectbox(t("compare.first_year", lang), years, index=0, key="compare_first")
+second_year = st.sidebar.selectbox(t("compare.second_year", lang), years, index=len(years) - 1, key="compare_second")
+first, second = cached_map_pair(
+    Selection(province, indicator, first_year, lang), Selection(province, indicator, second_year, lang)
+)
+
+st.title(t("compare.title", lang))
+st.caption(data.plan_of(province)[f"title_{lang}"])
+demo_banner(first.is_demo, lang)
+st.write(t("compare.intro", lang))
+st.subheader(t(f"indicator.{indicator}", lang))
+kind = data.catalogue.loc[indicator, "kind"]
+for column, view, year, key in zip(
+    st.columns(2), (first, second), (first_year, second_year), ("compare_map_first", "compare_map_second"), strict=True
+):
+    with column:
+        value = figure_text(indicator, kind, view.figure.value, lang)
+        st.markdown(f"**{t('compare.figure', lang, year=year, value=value, status=t(f'status.{view.status}', lang))}**")
+        fmap = district_map(view, lang, asset_url(), settings().basemap, legend=False)
+        st_folium(fmap, key=key, height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=[])
+if first.schematic:
+    st.caption(t("app.schematic_note", lang))
+slug = data.province(province)["slug"]
+name = f"{indicator}-{slug}-{first_year}-{second_year}"
+
+st.subheader(t("compare.legend", lang))
+legend = legend_counts(first, second, (first_year, second_year), lang)
+st.dataframe(styled_legend(legend, first, second), hide_index=True)
+download_buttons(legend, f"legend-{name}", lang, "compare_legend")
+
+st.subheader(t("compare.table", lang))
+table = comparison_table(first, second, (first_year, second_year), lang)
+st.dataframe(table, hide_index=True, height=35 * (len(table) + 1) + 3)
+download_buttons(table, f"compare-{name}", lang, "compare")

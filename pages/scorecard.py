@@ -1,0 +1,54 @@
+"""Scorecard page: every target of the chosen province's plan as a row, judged as of a year, with downloads."""
+
+import streamlit as st
+
+from dashboard.breakdowns import plan_breakdowns
+from dashboard.i18n import t
+from dashboard.scorecard import scorecard_download, scorecard_table, status_counts
+from dashboard.tables import is_demo
+from dashboard.ui.cached import cached_scorecard
+from dashboard.ui.downloads import download_buttons
+from dashboard.ui.filters import choose_province, choose_year
+from dashboard.ui.panels import demo_banner
+from dashboard.ui.state import dataset, language, run_through_entry
+
+run_through_entry()
+lang = language()
+data = dataset()
+province = choose_province(data, lang)
+year = choose_year(data.years(), lang)
+plan = data.plan_of(province)
+slug = data.province(province)["slug"]
+
+st.title(t("scorecard.title", lang))
+st.subheader(plan[f"title_{lang}"])
+demo_banner(is_demo(data.tables), lang)
+st.write(t("scorecard.intro", lang, year=year))
+
+rows = cached_scorecard(plan["plan_id"], year)
+counts = status_counts(rows)
+for column, status in zip(st.columns(5), ("exceeded", "met", "on_track", "behind", "no_data"), strict=True):
+    column.metric(t(f"status.{status}", lang), counts.get(status, 0))
+
+table = scorecard_table(data, rows, lang)
+trend = t("scorecard.column_trend", lang)
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={trend: st.column_config.LineChartColumn(trend, width="small")},
+    height=35 * (len(table) + 1) + 3,
+)
+download_buttons(scorecard_download(data, rows, lang), f"scorecard-{slug}-{year}", lang, "scorecard")
+st.caption(t("scorecard.method", lang))
+
+breakdowns = plan_breakdowns(data, plan["plan_id"], year, lang)
+if breakdowns:
+    st.subheader(t("scorecard.breakdowns", lang))
+for indicator, breakdown in breakdowns.items():
+    st.markdown(f"**{data.catalogue.loc[indicator, f'name_{lang}']}**")
+    if data.catalogue.loc[indicator, "aggregation"] == "sum_of":
+        st.caption(t("breakdowns.budget_note", lang, start=plan["period_start"], year=year))
+    else:
+        st.caption(t("breakdowns.sector_note", lang, year=plan["baseline_year"]))
+    st.dataframe(breakdown, hide_index=True)
+    download_buttons(breakdown, f"{indicator}-{slug}-{year}", lang, f"breakdown_{indicator}")
