@@ -133,3 +133,24 @@ def test_an_admin_adds_a_planner(data_dir):
     assert {account.username: account.role for account in load_accounts(data_dir / "accounts.json")}[
         "minh"
     ] == "planner"
+
+
+def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_exports(data_dir):
+    from dashboard.audit import changes_table
+    from dashboard.exports import csv_bytes
+    from dashboard.store import Store, default_url
+
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("green_retail_points").run()
+    attack = "<img src=x onerror=alert(1)>"
+    content = f'year,point_name,district_code,address,latitude,longitude\n2025,{attack},227,"=HYPERLINK(""http://x"")",21.3,105.4\n'
+    app.file_uploader[0].set_value(("bang.csv", content.encode(), "text/csv")).run()
+    new_rows = next(frame.value for frame in app.dataframe if "point_name" in frame.value.columns)
+    assert new_rows["point_name"].tolist() == [attack]
+    assert not [element for element in app.markdown if attack in element.value]
+    app.button(key="upload_commit").click().run()
+    audit = changes_table(Store(default_url(data_dir)).changes(), "vi")
+    exported = csv_bytes(audit).decode("utf-8-sig")
+    assert attack in exported
+    assert "'=HYPERLINK" in exported and ",=HYPERLINK" not in exported
