@@ -27,6 +27,11 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT_S = 60
 MAP_TIMEOUT_MS = 30_000
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+PLANNER_PASSWORD = "mat-khau-lan"
+UPLOAD = (
+    "Năm;Mã huyện;Tên huyện;Tổng số siêu thị và trung tâm thương mại;Số siêu thị dùng bao bì thân thiện môi trường\n"
+)
+UPLOAD += "2025;227;;10;10\n"
 
 pytestmark = [
     pytest.mark.browser,
@@ -58,11 +63,15 @@ def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def app_url(tmp_path_factory):
+    from dashboard.accounts import save_accounts, with_account
+
+    data_dir = tmp_path_factory.mktemp("var")
+    save_accounts(data_dir / "accounts.json", with_account([], "lan", "planner", PLANNER_PASSWORD, name="Lan"))
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    environment = {**os.environ, "SCP_BASEMAP": "none"}
+    environment = {**os.environ, "SCP_BASEMAP": "none", "SCP_DATA_DIR": str(data_dir)}
     server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -149,3 +158,24 @@ def test_two_years_draw_two_maps_with_every_district_and_the_same_classes(page, 
         fills.append([shapes.nth(shape).get_attribute("fill") for shape in range(shapes.count())])
     assert fills[0] != fills[1]
     assert set(fills[0]) | set(fills[1]) <= {"#d73027", "#fdae61", "#1a9850", "#bdbdbd", "#ffffff"}
+
+
+def test_a_viewer_gets_no_upload_page_and_a_planner_uploads_a_file(page, app_url):
+    page.goto(f"{app_url}/upload")
+    page.get_by_role("heading", name="Bản đồ").wait_for(timeout=MAP_TIMEOUT_MS)
+    navigation = page.locator("[data-testid='stSidebarNav']")
+    assert navigation.get_by_text("Tải lên số liệu").count() == 0
+    assert page.locator("input[type='file']").count() == 0
+    page.keyboard.press("Escape")
+    page.get_by_text("Đăng nhập").first.click()
+    page.get_by_label("Tên đăng nhập").fill("lan")
+    page.get_by_label("Mật khẩu").fill(PLANNER_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    navigation.get_by_text("Tải lên số liệu").click()
+    page.get_by_role("heading", name="Tải lên số liệu").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.locator("input[type='file']").set_input_files(
+        files=[{"name": "bang.csv", "mimeType": "text/csv", "buffer": UPLOAD.encode("utf-8-sig")}]
+    )
+    page.get_by_text("Dòng thay đổi").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
+    page.get_by_text("Đã ghi lần tải lên số 7").wait_for(timeout=MAP_TIMEOUT_MS)
