@@ -9,10 +9,11 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.boundaries import SCHEMATIC_LAYER, load_layer
+from dashboard.layer_store import combined_layer, imported_layers
 from dashboard.paths import DEMO_TABLES, GEODATA, INDICATORS
 from dashboard.tables import load_tables
 from dashboard.targets import load_catalogue, load_plans, load_targets
-from dashboard.units import load_provinces, load_units, load_zones
+from dashboard.units import load_provinces, load_units, load_zones, valid_in
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class Dataset:
         """Return a province's row."""
         return self.provinces[self.provinces["province_code"] == province_code].iloc[0]
 
+    def draws_schematic(self, province_code: str, year: int) -> bool:
+        """Return whether a province's map for a year is drawn on the bundled schematic layer."""
+        if not self.schematic:
+            return False
+        drawn = valid_in(self.layer[self.layer["province_code"] == province_code], year)
+        return "version_id" not in drawn or bool((drawn["version_id"] == "").any())
+
     def years(self) -> list[int]:
         """Return the years any indicator table has rows for, oldest first."""
         found = {int(year) for table in self.tables.values() for year in table["year"].unique()}
@@ -48,14 +56,22 @@ class Dataset:
 
 
 def load_dataset(
-    geodata: Path = GEODATA, indicators: Path = INDICATORS, tables: Path = DEMO_TABLES, layer: Path = SCHEMATIC_LAYER
+    geodata: Path = GEODATA,
+    indicators: Path = INDICATORS,
+    tables: Path = DEMO_TABLES,
+    layer: Path = SCHEMATIC_LAYER,
+    data_dir: Path | None = None,
 ) -> Dataset:
-    """Return the dataset read from the project's data folders."""
+    """Return the dataset read from the project's data folders; boundary layers imported into data_dir take
+    over the years they are valid in."""
+    boundaries = load_layer(layer)
+    if data_dir is not None:
+        boundaries = combined_layer(boundaries, imported_layers(data_dir))
     return Dataset(
         provinces=load_provinces(geodata),
         units=load_units(geodata),
         zones=load_zones(geodata),
-        layer=load_layer(layer),
+        layer=boundaries,
         plans=load_plans(indicators),
         targets=load_targets(indicators),
         catalogue=load_catalogue(indicators),

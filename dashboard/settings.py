@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.i18n import LANGUAGES, t
+from dashboard.paths import ROOT
 
 BASEMAPS = ("osm", "none")
+DEFAULT_DATA_DIR = ROOT / "var"
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class Settings:
 
     basemap: str
     boundaries: Path | None
+    data_dir: Path = DEFAULT_DATA_DIR
 
 
 def _both(key: str, **params: object) -> str:
@@ -33,4 +36,7 @@ def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     boundaries = environ.get("SCP_BOUNDARIES", "").strip()
     if boundaries and not Path(boundaries).is_file():
         raise ValueError(_both("settings.no_boundaries_file", path=boundaries))
-    return Settings(basemap=basemap, boundaries=Path(boundaries) if boundaries else None)
+    data_dir = Path(environ.get("SCP_DATA_DIR", "").strip() or DEFAULT_DATA_DIR)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ValueError(_both("boundary.data_dir_not_folder", path=data_dir))
+    return Settings(basemap=basemap, boundaries=Path(boundaries) if boundaries else None, data_dir=data_dir)

@@ -249,7 +249,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         target=target,
         status=judge(figure.value, target, year),
         is_demo=is_demo(data.tables),
-        schematic=data.schematic,
+        schematic=data.draws_schematic(selection.province_code, year),
     )
 
 

@@ -21,14 +21,22 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 @st.cache_resource(show_spinner=False)
-def _dataset(boundaries: Path | None) -> Dataset:
-    """Return the dataset read with a boundary layer (the schematic one when None), once per process."""
-    return load_dataset(layer=boundaries) if boundaries else load_dataset()
+def _dataset(boundaries: Path | None, data_dir: Path) -> Dataset:
+    """Return the dataset read with a boundary layer (the schematic one when None) and the layers imported into
+    data_dir, once per process (and again after an import)."""
+    return load_dataset(layer=boundaries, data_dir=data_dir) if boundaries else load_dataset(data_dir=data_dir)
 
 
 def dataset() -> Dataset:
     """Return the dataset, shared read-only by every session."""
-    return _dataset(settings().boundaries)
+    return _dataset(settings().boundaries, settings().data_dir)
+
+
+def reload_dataset() -> None:
+    """Forget the cached dataset and map views, so a newly stored layer version is drawn."""
+    _dataset.clear()
+    cached_map_view.clear()
+    cached_district_history.clear()
 
 
 @st.cache_resource(show_spinner=False)
