@@ -13,5 +13,6 @@ pages = [
     st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
     st.Page("pages/district.py", title=t("page.district", language)),
     st.Page("pages/plan.py", title=t("page.plan", language)),
+    st.Page("pages/boundaries.py", title=t("boundary.title", language)),
 ]
 st.navigation(pages).run()

@@ -8,10 +8,11 @@ import json
 import logging
 from pathlib import Path
 
-from dashboard.boundary_import import CLEAN, LEVELS, REFUSED, ImportRequest, import_layer
+from dashboard.boundary_import import CLEAN, LEVELS, REFUSED, ImportRequest
 from dashboard.boundary_report import report_text, versions_table
+from dashboard.boundary_service import check_file
 from dashboard.i18n import LANGUAGES
-from dashboard.layer_store import check_against_store, list_versions, store_version
+from dashboard.layer_store import list_versions, store_version
 from dashboard.settings import load_settings
 from dashboard.units import load_units
 
@@ -63,8 +64,7 @@ def run_boundaries(arguments: argparse.Namespace) -> int:
     if not arguments.file.is_file():
         print(f"{arguments.file}: no such file")
         return EXIT_REFUSED
-    result = import_layer(request, load_units())
-    check_against_store(data_dir, result.report)
+    result = check_file(request, load_units(), data_dir)
     status = result.report.status
     stored = None
     if not arguments.dry_run and (status == CLEAN or (status != REFUSED and arguments.accept)):

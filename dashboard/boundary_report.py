@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from dashboard.boundary_import import CLEAN
 from dashboard.boundary_match import ACCEPTED_METHODS, NOT_VALID, years_text
 from dashboard.i18n import format_number, t
 from dashboard.units import OPEN_END, full_name
@@ -90,17 +91,19 @@ def _column_namer(language: str) -> Callable[[str], str]:
     return lambda key: t(f"boundary.column.{key}", language)
 
 
-def matches_table(report: dict, language: str) -> pd.DataFrame:
-    """Return one row per feature: as written in the file, the unit found, its code and how it matched."""
+def matches_table(report: dict, language: str, only_problems: bool = False) -> pd.DataFrame:
+    """Return one row per feature (or per feature with a problem): as written in the file, the unit found, its
+    code and how it matched."""
     column = _column_namer(language)
+    matches = [match for match in report["matches"] if not only_problems or match["method"] not in ACCEPTED_METHODS]
     return pd.DataFrame(
         {
-            column("row"): [match["row"] for match in report["matches"]],
-            column("written"): [match["written"] for match in report["matches"]],
-            column("unit"): [_unit_words(match, language) for match in report["matches"]],
-            column("code"): [match["code"] or "—" for match in report["matches"]],
-            column("method"): [t(f"boundary.method.{match['method']}", language) for match in report["matches"]],
-            column("detail"): [_detail(match, language) for match in report["matches"]],
+            column("row"): [match["row"] for match in matches],
+            column("written"): [match["written"] for match in matches],
+            column("unit"): [_unit_words(match, language) for match in matches],
+            column("code"): [match["code"] or "—" for match in matches],
+            column("method"): [t(f"boundary.method.{match['method']}", language) for match in matches],
+            column("detail"): [_detail(match, language) for match in matches],
         }
     )
 
@@ -147,7 +150,10 @@ def versions_table(versions: pd.DataFrame, language: str) -> pd.DataFrame:
             column("version"): versions["version_id"],
             column("years"): [years_text(row.valid_from, row.valid_to) for row in versions.itertuples()],
             column("source"): versions["source_name"],
-            column("status"): [t(f"boundary.status.{status}", language) for status in versions["status"]],
+            column("status"): [
+                t(f"boundary.status.{'accepted' if row.accepted and row.status != CLEAN else row.status}", language)
+                for row in versions.itertuples()
+            ],
             column("imported"): versions["imported_at"].str[:19].str.replace("T", " "),
             column("by"): versions["imported_by"],
             column("sha256"): versions["sha256"].str[:12],

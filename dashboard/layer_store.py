@@ -32,6 +32,7 @@ VERSION_COLUMNS = [
     "status",
     "imported_by",
     "imported_at",
+    "accepted",
 ]
 
 

@@ -118,3 +118,36 @@ def test_a_wrong_setting_stops_every_page_with_a_message_in_both_languages(monke
     assert "Cấu hình máy chủ không hợp lệ" in message
     assert "SCP_BASEMAP phải là một trong osm, none" in message and "must be one of osm, none" in message
     assert not app.metric
+
+
+def test_the_boundary_page_says_when_no_layer_is_imported(monkeypatch, tmp_path):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    app.switch_page("pages/boundaries.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Lớp ranh giới"
+    assert "Chưa nạp lớp nào" in app.info[0].value
+
+
+def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_schematic(data, monkeypatch, tmp_path):
+    from dashboard.boundary_import import ImportRequest, import_layer
+    from dashboard.layer_store import store_version
+    from dashboard.units import valid_in
+
+    layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2025)[["code", "geometry"]]
+    layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
+    result = import_layer(ImportRequest(tmp_path / "phu_tho.geojson", "25", "district", 2021, 2025), data.units)
+    version = store_version(tmp_path / "var", result, "admin", accepted=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path / "var"))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    assert not app.exception
+    assert t("app.schematic_note", "vi") not in [caption.value for caption in app.caption]
+    app.switch_page("pages/boundaries.py").run()
+    assert not app.exception
+    versions = app.dataframe[0].value
+    assert versions["Phiên bản"].tolist() == [version]
+    assert versions["Trạng thái"].tolist() == ["hợp lệ"] and versions["Năm"].tolist() == ["2021–2025"]
