@@ -13,6 +13,7 @@ pages = [
     st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
     st.Page("pages/district.py", title=t("page.district", language)),
     st.Page("pages/plan.py", title=t("page.plan", language)),
+    st.Page("pages/reform.py", title=t("reform.title", language)),
     st.Page("pages/boundaries.py", title=t("boundary.title", language)),
 ]
 st.navigation(pages).run()

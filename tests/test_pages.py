@@ -151,3 +151,19 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     versions = app.dataframe[0].value
     assert versions["Phiên bản"].tolist() == [version]
     assert versions["Trạng thái"].tolist() == ["hợp lệ"] and versions["Năm"].tolist() == ["2021–2025"]
+
+
+def test_the_reform_page_shows_today_phu_tho_with_a_figure_spanning_the_reform(app, data):
+    from dashboard.reform import load_reform, reform_view
+
+    app.switch_page("pages/reform.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Tỉnh sau sắp xếp năm 2025"
+    assert "Vĩnh Phúc" in app.info[0].value
+    view = reform_view(data, load_reform(), "25", "zone_awareness", 2025, "vi").view
+    assert metrics(app)[t("map.figure", "vi", year=2025)] == figure_text(
+        "zone_awareness", "share_of_units", view.figure.value, "vi"
+    )
+    assert len(app.dataframe[0].value) == 23
+    app.sidebar.selectbox(key="reform_province").select("42").run()
+    assert not app.exception and len(app.dataframe[0].value) == 13

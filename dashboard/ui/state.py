@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.reform import load_reform
 from dashboard.settings import Settings, load_settings
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.views import MapView, Selection, map_view
@@ -37,6 +39,12 @@ def reload_dataset() -> None:
     _dataset.clear()
     cached_map_view.clear()
     cached_district_history.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def reform() -> pd.DataFrame:
+    """Return the province crosswalk of the 2025 reform, read once per process."""
+    return load_reform()
 
 
 @st.cache_resource(show_spinner=False)
