@@ -15,5 +15,6 @@ pages = [
     st.Page("pages/plan.py", title=t("page.plan", language)),
     st.Page("pages/reform.py", title=t("reform.title", language)),
     st.Page("pages/boundaries.py", title=t("boundary.title", language)),
+    st.Page("pages/sites.py", title=t("sites.title", language)),
 ]
 st.navigation(pages).run()

@@ -14,6 +14,7 @@ from dashboard.paths import DEMO_TABLES, GEODATA, INDICATORS
 from dashboard.tables import load_tables
 from dashboard.targets import load_catalogue, load_plans, load_targets
 from dashboard.units import load_provinces, load_units, load_zones, valid_in
+from dashboard.zone_store import with_imported_zones
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,15 @@ def load_dataset(
     data_dir: Path | None = None,
 ) -> Dataset:
     """Return the dataset read from the project's data folders; boundary layers imported into data_dir take
-    over the years they are valid in."""
-    boundaries = load_layer(layer)
+    over the years they are valid in, and zone lists imported there replace the listed zones they name."""
+    boundaries, zones = load_layer(layer), load_zones(geodata)
     if data_dir is not None:
         boundaries = combined_layer(boundaries, imported_layers(data_dir))
+        zones = with_imported_zones(zones, data_dir)
     return Dataset(
         provinces=load_provinces(geodata),
         units=load_units(geodata),
-        zones=load_zones(geodata),
+        zones=zones,
         layer=boundaries,
         plans=load_plans(indicators),
         targets=load_targets(indicators),

@@ -3,10 +3,7 @@ layer a year is drawn on is the newest import valid in that year, else the bundl
 
 from __future__ import annotations
 
-import json
-import shutil
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -15,10 +12,10 @@ import pandas as pd
 from dashboard.boundary_import import CLEAN, NEEDS_ACCEPTANCE, ImportResult, MatchReport
 from dashboard.boundary_read import Finding
 from dashboard.crs import WGS84
+from dashboard.version_store import now_stamp, read_stored_report, stored_reports, write_version
 
 BOUNDARIES = "boundaries"
 LAYER_FILE = "layer.geojson"
-REPORT_FILE = "report.json"
 VERSION_COLUMNS = [
     "version_id",
     "province_code",
@@ -68,18 +65,14 @@ def _folder(data_dir: Path) -> Path:
 
 def list_versions(data_dir: Path) -> pd.DataFrame:
     """Return every stored layer version, newest import first."""
-    rows = []
-    folder = _folder(data_dir)
-    for report_path in sorted(folder.glob(f"*/{REPORT_FILE}")) if folder.is_dir() else []:
-        stored = json.loads(report_path.read_text(encoding="utf-8"))
-        rows.append({column: stored.get(column) for column in VERSION_COLUMNS})
+    rows = [{column: stored.get(column) for column in VERSION_COLUMNS} for stored in stored_reports(_folder(data_dir))]
     frame = pd.DataFrame(rows, columns=VERSION_COLUMNS)
     return frame.sort_values("imported_at", ascending=False, ignore_index=True)
 
 
 def read_report(data_dir: Path, version_id: str) -> dict:
     """Return the stored match report and metadata of one version."""
-    return json.loads((_folder(data_dir) / version_id / REPORT_FILE).read_text(encoding="utf-8"))
+    return read_stored_report(_folder(data_dir), version_id)
 
 
 def check_against_store(data_dir: Path, report: MatchReport) -> None:
@@ -105,29 +98,23 @@ def store_version(data_dir: Path, result: ImportResult, imported_by: str, accept
         raise ValueError(f"a refused layer cannot be stored: {report.status}")
     if report.status == NEEDS_ACCEPTANCE and not accepted:
         raise ValueError("a layer with problems is stored only when the administrator accepts its report")
-    now = datetime.now(UTC)
+    stamp, imported_at = now_stamp()
     version_id = (
-        f"{report.province_code}-{report.level}-{report.valid_from}-{report.valid_to}-"
-        f"{now:%Y%m%dT%H%M%S%f}-{report.sha256[:8]}"
+        f"{report.province_code}-{report.level}-{report.valid_from}-{report.valid_to}-{stamp}-{report.sha256[:8]}"
     )
-    folder = _folder(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / f".{version_id}"
-    staging.mkdir()
-    result.layer.to_crs(WGS84).to_file(staging / LAYER_FILE, driver="GeoJSON")
     stored = {
         **report.to_json(),
         "version_id": version_id,
         "imported_by": imported_by,
-        "imported_at": now.isoformat(timespec="microseconds"),
+        "imported_at": imported_at,
         "accepted": accepted,
     }
-    (staging / REPORT_FILE).write_text(json.dumps(stored, ensure_ascii=False, indent=1), encoding="utf-8")
-    try:
-        staging.rename(folder / version_id)
-    except OSError:
-        shutil.rmtree(staging)
-        raise
+    write_version(
+        _folder(data_dir),
+        version_id,
+        stored,
+        lambda folder: result.layer.to_crs(WGS84).to_file(folder / LAYER_FILE, driver="GeoJSON"),
+    )
     return version_id
 
 

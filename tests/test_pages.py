@@ -167,3 +167,12 @@ def test_the_reform_page_shows_today_phu_tho_with_a_figure_spanning_the_reform(a
     assert len(app.dataframe[0].value) == 23
     app.sidebar.selectbox(key="reform_province").select("42").run()
     assert not app.exception and len(app.dataframe[0].value) == 13
+
+
+def test_the_zones_and_points_page_checks_the_green_points_of_the_chosen_province(app):
+    app.switch_page("pages/sites.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Khu và điểm"
+    assert "Mọi điểm bán lẻ xanh đến năm 2025 đều nằm trong huyện ghi kèm" in app.success[0].value
+    app.selectbox(key="zone_province").select("42").run()
+    assert not app.exception and app.success

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -13,6 +14,7 @@ from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.reform import load_reform
 from dashboard.settings import Settings, load_settings
+from dashboard.sites import green_point_view
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.views import MapView, Selection, map_view
 
@@ -39,6 +41,7 @@ def reload_dataset() -> None:
     _dataset.clear()
     cached_map_view.clear()
     cached_district_history.clear()
+    cached_green_points.clear()
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,6 +69,12 @@ def settings() -> Settings:
 def cached_map_view(selection: Selection) -> MapView:
     """Return the map view of a selection, computed once per selection."""
     return map_view(dataset(), selection)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_green_points(province_code: str, year: int, language: str) -> gpd.GeoDataFrame:
+    """Return the province's green retail points up to the year, checked and ready to draw, once per choice."""
+    return green_point_view(dataset(), province_code, year, language)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
