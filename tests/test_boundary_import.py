@@ -239,3 +239,15 @@ def test_the_real_hoa_binh_file_is_clean_for_the_years_before_ky_son_merged():
     assert result.report.status == CLEAN and len(result.layer) == 11
     preparation = result.report.preparation
     assert preparation["coverage_valid_after"] and preparation["max_area_change_pct"] < 0.5
+
+
+@needs_real
+def test_the_smallest_real_unit_keeps_its_shape_through_preparation():
+    result = import_layer(request(REAL / "phu_tho.geojson"), UNITS)
+    raw = gpd.read_file(REAL / "phu_tho.geojson")
+    metric = raw.estimate_utm_crs()
+    town = raw[raw["NAME_3"] == "Phú Thọ"].to_crs(metric).geometry.iloc[0]
+    prepared = result.layer[result.layer["code"] == "228"].to_crs(metric).geometry.iloc[0]
+    assert town.hausdorff_distance(prepared) < 50
+    assert abs(prepared.area / town.area - 1) < 0.001
+    assert result.report.preparation["vertices_after"] < 0.6 * result.report.preparation["vertices_before"]
