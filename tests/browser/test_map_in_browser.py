@@ -58,11 +58,11 @@ def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    environment = {**os.environ, "SCP_BASEMAP": "none"}
+    environment = {**os.environ, "SCP_BASEMAP": "none", "SCP_DATA_DIR": str(tmp_path_factory.mktemp("var"))}
     server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -131,3 +131,24 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
     )
     assert len(district_fills(page)) == 13
     assert not [url for url in failed if "127.0.0.1" in url]
+
+
+def test_an_administrator_uploads_a_boundary_layer_reads_the_report_and_stores_it(page, app_url, tmp_path):
+    from dashboard.boundaries import load_layer
+    from dashboard.units import valid_in
+
+    layer = load_layer()
+    hoa_binh = valid_in(layer[layer["province_code"] == "17"], 2019)[["code", "geometry"]]
+    upload = tmp_path / "hoa_binh_2015.geojson"
+    hoa_binh.to_file(upload, driver="GeoJSON")
+    page.goto(f"{app_url}/boundaries")
+    page.get_by_role("heading", name="Lớp ranh giới").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.set_input_files("input[type=file]", str(upload))
+    page.get_by_label("Hiệu lực từ năm").fill("2015")
+    page.get_by_label("Hiệu lực đến năm (để trống: đến khi cấp này kết thúc)").fill("2019")
+    page.get_by_role("button", name="Kiểm tra tệp").click()
+    page.get_by_text("Mọi đối tượng đều khớp đúng một đơn vị").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.get_by_role("button", name="Lưu phiên bản lớp này").click()
+    page.get_by_text("Đã lưu thành phiên bản 17-district-2015-2019-").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.get_by_text("Chưa nạp lớp nào").wait_for(state="detached", timeout=MAP_TIMEOUT_MS)
+    assert page.get_by_role("heading", name="Các phiên bản lớp đã lưu").count() == 1
