@@ -24,8 +24,9 @@ from dashboard.boundary_match import (
 )
 from dashboard.boundary_read import POLYGONAL, Finding, read_layer, sha256
 from dashboard.geometry import BROWSER_DECIMALS, SIMPLIFY_TOLERANCE_M, repaired, rounded, simplified_coverage
+from dashboard.levels import LAYER_LEVELS, load_levels
 
-LEVELS = ("district",)
+LEVELS = LAYER_LEVELS
 EXTENT_MARGIN_DEG = 0.3
 SNAP_DECIMALS = 6
 CLEAN = "clean"
@@ -112,6 +113,9 @@ def _check_request(request: ImportRequest, units: pd.DataFrame, report: MatchRep
     """Return the province's units, adding refusals for an unknown province or level or impossible years."""
     if request.level not in LEVELS:
         report.refusals.append(Finding("level", {"level": request.level, "accepted": ", ".join(LEVELS)}))
+    elif not load_levels().loc[request.level, "units_file"]:
+        report.refusals.append(Finding("level_without_units", {"level": request.level}))
+        return units.iloc[0:0]
     province_units = units[units["province_code"] == request.province_code]
     if province_units.empty:
         report.refusals.append(Finding("province", {"province": request.province_code}))

@@ -30,11 +30,6 @@ def load_reform(folder: Path = GEODATA) -> pd.DataFrame:
     return frame
 
 
-def load_levels(folder: Path = GEODATA) -> pd.DataFrame:
-    """Return the administrative levels with the years they exist and the file listing their units, if any."""
-    return pd.read_csv(folder / "levels.csv", keep_default_na=False).set_index("level")
-
-
 def district_crosswalk(units: pd.DataFrame, reform: pd.DataFrame) -> pd.DataFrame:
     """Return each old district (its last version) with its old province and the province it is part of today."""
     last = units.sort_values("valid_from").drop_duplicates("code", keep="last")

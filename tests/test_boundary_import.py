@@ -2,6 +2,7 @@
 
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -251,3 +252,21 @@ def test_the_smallest_real_unit_keeps_its_shape_through_preparation():
     assert town.hausdorff_distance(prepared) < 50
     assert abs(prepared.area / town.area - 1) < 0.001
     assert result.report.preparation["vertices_after"] < 0.6 * result.report.preparation["vertices_before"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"province_code": "99"}, "province"),
+        ({"level": "commune"}, "level_without_units"),
+        ({"level": "hamlet"}, "level"),
+        ({"valid_from": 2024, "valid_to": 2022}, "years_order"),
+        ({"valid_from": 2026, "valid_to": 2027}, "no_units_in_years"),
+    ],
+)
+def test_a_request_for_a_place_level_or_years_without_units_is_refused(data, tmp_path, changes, key):
+    path = tmp_path / "phu_tho.geojson"
+    phu_tho_layer(data).to_file(path, driver="GeoJSON")
+    report = import_layer(replace(request(path), **changes), UNITS).report
+    assert report.status == REFUSED and report.refusals[0].key == key
+    assert report_text(report.to_json(), "vi")

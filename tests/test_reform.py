@@ -2,11 +2,11 @@
 
 import pytest
 
+from dashboard.levels import load_levels
 from dashboard.measures import ProvinceFigure
 from dashboard.reform import (
     combined_figure,
     district_crosswalk,
-    load_levels,
     load_reform,
     reform_note,
     reform_view,
