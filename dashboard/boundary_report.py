@@ -12,6 +12,7 @@ from dashboard.i18n import format_number, t
 from dashboard.units import OPEN_END, full_name
 
 TYPE_PARAMS = ("unit_type", "written")
+NUMBER_PARAMS = ("area", "expected")
 
 
 def finding_text(finding: dict, language: str) -> str:
@@ -20,6 +21,9 @@ def finding_text(finding: dict, language: str) -> str:
     for key in TYPE_PARAMS:
         if params.get(key):
             params[key] = t(f"boundary.type_word.{params[key]}", language)
+    for key in NUMBER_PARAMS:
+        if isinstance(params.get(key), int | float):
+            params[key] = format_number(params[key], language, 0)
     return t(f"boundary.finding.{finding['key']}", language, **params)
 
 

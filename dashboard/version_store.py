@@ -4,12 +4,15 @@ whole or not at all, never overwritten."""
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 REPORT_FILE = "report.json"
+
+log = logging.getLogger(__name__)
 
 
 def now_stamp() -> tuple[str, str]:
@@ -34,10 +37,17 @@ def write_version(folder: Path, version_id: str, report: dict, write_payload: Ca
 
 
 def stored_reports(folder: Path) -> list[dict]:
-    """Return the report of every complete version in the folder."""
-    if not folder.is_dir():
-        return []
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob(f"*/{REPORT_FILE}"))]
+    """Return the report of every complete version in the folder (not a staging folder, not an unreadable
+    report, which is logged)."""
+    reports = []
+    for path in sorted(folder.glob(f"*/{REPORT_FILE}")) if folder.is_dir() else []:
+        if path.parent.name.startswith("."):
+            continue
+        try:
+            reports.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as problem:
+            log.warning("skipping the stored version %s: %s", path.parent, problem)
+    return reports
 
 
 def read_stored_report(folder: Path, version_id: str) -> dict:

@@ -71,3 +71,15 @@ def test_a_newer_import_wins_its_years_and_the_older_version_is_kept_for_the_res
     spans = layers.drop_duplicates("version_id").set_index("version_id")[["valid_from", "valid_to"]]
     assert spans.loc[older].tolist() == [2021, 2023] and spans.loc[newer].tolist() == [2024, 2025]
     assert len(list_versions(tmp_path / "var")) == 2
+
+
+def test_a_half_written_or_broken_version_is_skipped_and_the_others_still_drawn(data, tmp_path):
+    version = store(data, tmp_path, 2021, 2025)
+    staging = tmp_path / "var" / "boundaries" / ".25-district-half-written"
+    staging.mkdir()
+    (staging / "report.json").write_text("{}", encoding="utf-8")
+    broken = tmp_path / "var" / "boundaries" / "25-district-broken"
+    broken.mkdir()
+    (broken / "report.json").write_text("{not json", encoding="utf-8")
+    assert list_versions(tmp_path / "var")["version_id"].tolist() == [version]
+    assert not load_dataset(data_dir=tmp_path / "var").draws_schematic("25", 2023)
