@@ -270,3 +270,27 @@ def test_a_request_for_a_place_level_or_years_without_units_is_refused(data, tmp
     report = import_layer(replace(request(path), **changes), UNITS).report
     assert report.status == REFUSED and report.refusals[0].key == key
     assert report_text(report.to_json(), "vi")
+
+
+def ha_tinh_names(data, with_types: bool) -> gpd.GeoDataFrame:
+    """Return Hà Tĩnh's districts of 2023 named without codes (two are called Kỳ Anh), types optional."""
+    layer = valid_in(data.layer[data.layer["province_code"] == "42"], 2023)[["code", "geometry"]]
+    units = UNITS.drop_duplicates("code", keep="last").set_index("code")
+    named = layer.assign(ten=layer["code"].map(units["name"]))
+    if with_types:
+        named["loai"] = layer["code"].map(units["type"].map({"huyen": "Huyện", "thi_xa": "Thị xã", "thanh_pho": "TP"}))
+    return named.drop(columns="code").reset_index(drop=True)
+
+
+@pytest.mark.parametrize(("with_types", "status"), [(False, NEEDS_ACCEPTANCE), (True, CLEAN)])
+def test_two_units_of_one_name_are_never_guessed_and_a_type_field_tells_them_apart(data, tmp_path, with_types, status):
+    path = tmp_path / "ha_tinh.geojson"
+    ha_tinh_names(data, with_types).to_file(path, driver="GeoJSON")
+    report = import_layer(request(path, "42"), UNITS).report
+    assert report.status == status
+    ky_anh = sorted((match.method, match.code) for match in report.matches if match.written == "Kỳ Anh")
+    if with_types:
+        assert ky_anh == [("normalised", "447"), ("normalised", "449")]
+    else:
+        assert ky_anh == [("ambiguous", None), ("ambiguous", None)]
+        assert {unit["code"] for unit in report.missing} == {"447", "449"}
