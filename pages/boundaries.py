@@ -54,9 +54,12 @@ if checked and upload is not None:
         name_field or None,
         crs or None,
     )
+    st.session_state.pop("boundary_accept", None)
     st.session_state["boundary_result"] = check_upload(
         upload.getvalue(), upload.name, request, data.units, settings().data_dir
     )
+elif checked:
+    st.warning(t("boundary.no_file", lang))
 
 if "boundary_stored" in st.session_state:
     st.success(st.session_state.pop("boundary_stored"))

@@ -34,10 +34,13 @@ with st.form("zone_form"):
 
 names = {row.code: full_name(row.type, row.name, lang) for row in units_of(data.units, province, year).itertuples()}
 if checked and upload is not None:
+    st.session_state.pop("zone_accept", None)
     with uploaded_copy(upload.getvalue(), upload.name) as path:
         st.session_state["zone_result"] = import_zones(
             path, province, data.zones, data.units, data.layer, year, crs or None
         )
+elif checked:
+    st.warning(t("boundary.no_file", lang))
 if "zone_stored" in st.session_state:
     st.success(st.session_state.pop("zone_stored"))
 if "zone_result" in st.session_state:

@@ -176,3 +176,15 @@ def test_the_zones_and_points_page_checks_the_green_points_of_the_chosen_provinc
     assert "Mọi điểm bán lẻ xanh đến năm 2025 đều nằm trong huyện ghi kèm" in app.success[0].value
     app.selectbox(key="zone_province").select("42").run()
     assert not app.exception and app.success
+
+
+def test_checking_without_a_file_asks_for_one_and_stores_nothing(monkeypatch, tmp_path):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    app.switch_page("pages/boundaries.py").run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.warning[0].value == "Hãy chọn tệp trước."
+    assert not list(tmp_path.iterdir())
