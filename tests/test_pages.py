@@ -120,12 +120,20 @@ def test_a_wrong_setting_stops_every_page_with_a_message_in_both_languages(monke
     assert not app.metric
 
 
-def test_the_boundary_page_says_when_no_layer_is_imported(monkeypatch, tmp_path):
+def app_with_data_dir(monkeypatch, data_dir):
     st.cache_data.clear()
     st.cache_resource.clear()
-    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
-    app.switch_page("pages/boundaries.py").run()
+    monkeypatch.setenv("SCP_DATA_DIR", str(data_dir))
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+
+
+def boundary_page(monkeypatch, data_dir):
+    app = app_with_data_dir(monkeypatch, data_dir)
+    return app.switch_page("pages/boundaries.py").run()
+
+
+def test_the_boundary_page_says_when_no_layer_is_imported(monkeypatch, tmp_path):
+    app = boundary_page(monkeypatch, tmp_path)
     assert not app.exception
     assert app.title[0].value == "Lớp ranh giới"
     assert "Chưa nạp lớp nào" in app.info[0].value
@@ -140,10 +148,7 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
     result = import_layer(ImportRequest(tmp_path / "phu_tho.geojson", "25", "district", 2021, 2025), data.units)
     version = store_version(tmp_path / "var", result, "admin", accepted=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path / "var"))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    app = app_with_data_dir(monkeypatch, tmp_path / "var")
     assert not app.exception
     assert t("app.schematic_note", "vi") not in [caption.value for caption in app.caption]
     app.switch_page("pages/boundaries.py").run()
@@ -179,11 +184,7 @@ def test_the_zones_and_points_page_checks_the_green_points_of_the_chosen_provinc
 
 
 def test_checking_without_a_file_asks_for_one_and_stores_nothing(monkeypatch, tmp_path):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path))
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
-    app.switch_page("pages/boundaries.py").run()
+    app = boundary_page(monkeypatch, tmp_path)
     app.button[0].click().run()
     assert not app.exception
     assert app.warning[0].value == "Hãy chọn tệp trước."
