@@ -16,6 +16,7 @@ pages = [
     st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
     st.Page("pages/district.py", title=t("page.district", language)),
     st.Page("pages/plan.py", title=t("page.plan", language)),
+    st.Page("pages/reform.py", title=t("reform.title", language)),
     st.Page("pages/scorecard.py", title=t("progress_pages.scorecard", language)),
     st.Page("pages/trends.py", title=t("progress_pages.trends", language)),
     st.Page("pages/completeness.py", title=t("progress_pages.completeness", language)),
@@ -25,6 +26,9 @@ if allowed(account, "upload"):
     pages.append(st.Page("pages/upload.py", title=t("page.upload", language)))
 if allowed(account, "undo"):
     pages.append(st.Page("pages/history.py", title=t("page.history", language)))
+if allowed(account, "manage_boundaries"):
+    pages.append(st.Page("pages/boundaries.py", title=t("boundary.title", language)))
+    pages.append(st.Page("pages/sites.py", title=t("sites.title", language)))
 if allowed(account, "manage_users"):
     pages.append(st.Page("pages/users.py", title=t("page.users", language)))
 st.navigation(pages).run()

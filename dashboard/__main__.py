@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard assets install | scorecard | indicators import/undo/history | users."""
+"""Command line: python -m dashboard assets install | scorecard | indicators | boundaries | users."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from dashboard.accounts import ADMIN, ROLES, Account, load_accounts, save_accounts, with_account, without_account
 from dashboard.assets import install_assets
 from dashboard.audit import uploads_table
+from dashboard.boundary_cli import add_boundary_commands, run_boundaries
 from dashboard.dataset import load_dataset
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.problems import errors, warnings
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--email", default="")
     remove = user_actions.add_parser("remove", help="remove an account")
     remove.add_argument("username")
+    add_boundary_commands(commands)
     return parser
 
 
@@ -201,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return EXIT_INVALID
+    if arguments.command == "boundaries":
+        return run_boundaries(arguments)
     if arguments.command == "scorecard":
         return run_scorecard(arguments.plan, arguments.year, arguments.json, arguments.language, settings)
     if arguments.command == "indicators":

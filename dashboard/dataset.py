@@ -9,10 +9,12 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.boundaries import SCHEMATIC_LAYER, load_layer
+from dashboard.layer_store import combined_layer, imported_layers
 from dashboard.paths import DEMO_TABLES, GEODATA, INDICATORS
 from dashboard.tables import PROVINCE_VALUES, load_tables, table_specs
 from dashboard.targets import load_catalogue, load_plans, load_targets
-from dashboard.units import load_provinces, load_units, load_zones
+from dashboard.units import load_provinces, load_units, load_zones, valid_in
+from dashboard.zone_store import with_imported_zones
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,13 @@ class Dataset:
         """Return a province's row."""
         return self.provinces[self.provinces["province_code"] == province_code].iloc[0]
 
+    def draws_schematic(self, province_code: str, year: int) -> bool:
+        """Return whether a province's map for a year is drawn on the bundled schematic layer."""
+        if not self.schematic:
+            return False
+        drawn = valid_in(self.layer[self.layer["province_code"] == province_code], year)
+        return "version_id" not in drawn or bool((drawn["version_id"] == "").any())
+
     def years(self) -> list[int]:
         """Return the years any district or zone table has rows for, oldest first."""
         unit_tables = [table for name, table in self.tables.items() if name != PROVINCE_VALUES]
@@ -59,14 +68,20 @@ def load_dataset(
     indicators: Path = INDICATORS,
     tables: dict[str, pd.DataFrame] | None = None,
     layer: Path = SCHEMATIC_LAYER,
+    data_dir: Path | None = None,
 ) -> Dataset:
-    """Return the dataset read from the project's data folders, with the given indicator tables (by default
-    the bundled demonstration tables)."""
+    """Return the dataset read from the project's data folders with the given indicator tables (by default the
+    bundled demonstration tables); boundary layers imported into data_dir take over the years they are valid
+    in, and zone lists imported there replace the listed zones they name."""
+    boundaries, zones = load_layer(layer), load_zones(geodata)
+    if data_dir is not None:
+        boundaries = combined_layer(boundaries, imported_layers(data_dir))
+        zones = with_imported_zones(zones, data_dir)
     return Dataset(
         provinces=load_provinces(geodata),
         units=load_units(geodata),
-        zones=load_zones(geodata),
-        layer=load_layer(layer),
+        zones=zones,
+        layer=boundaries,
         plans=load_plans(indicators),
         targets=load_targets(indicators),
         catalogue=load_catalogue(indicators),

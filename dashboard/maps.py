@@ -6,6 +6,7 @@ import html
 import json
 
 import folium
+import geopandas as gpd
 from branca.element import MacroElement, Template
 
 from dashboard.i18n import t
@@ -154,3 +155,33 @@ def district_map(
     room = LEGEND_ROOM_PX if legend else (10, 10)
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_bottom_right=room)
     return fmap
+
+
+def _point_style(feature: dict) -> dict:
+    """Return the style of a point of an extra layer (green retail points) from its properties."""
+    properties = feature["properties"]
+    return {
+        "className": "scp-point",
+        "fillColor": properties["colour"],
+        "color": properties["outline"],
+        "weight": 2,
+        "fillOpacity": 1,
+        "radius": 5,
+    }
+
+
+def add_point_layer(fmap: folium.Map, points: gpd.GeoDataFrame, name: str, show: bool) -> None:
+    """Add points (with colour, outline and tooltip) to a map as a layer the user can switch on and off; the
+    layer control moves after it, since its script names every layer drawn before it."""
+    if points.empty:
+        return
+    folium.GeoJson(
+        json.loads(points[["colour", "outline", "tooltip", "geometry"]].to_json(drop_id=True)),
+        name=name,
+        show=show,
+        marker=folium.CircleMarker(radius=5, fill=True),
+        style_function=_point_style,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+    ).add_to(fmap)
+    for key in [key for key, child in fmap._children.items() if isinstance(child, folium.LayerControl)]:
+        fmap._children.move_to_end(key)

@@ -49,6 +49,8 @@ def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     if boundaries and not Path(boundaries).is_file():
         raise ValueError(_both("settings.no_boundaries_file", path=boundaries))
     data_dir = Path(environ.get("SCP_DATA_DIR", "").strip() or ROOT / "var")
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ValueError(_both("boundary.data_dir_not_folder", path=data_dir))
     auth = environ.get("SCP_AUTH", "local").strip().lower()
     if auth not in AUTH_MODES:
         raise ValueError(_both("settings.bad_choice", name="SCP_AUTH", value=auth, accepted=", ".join(AUTH_MODES)))

@@ -260,7 +260,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         target=target,
         status=status(figure.value, year, target, baseline),
         is_demo=is_demo(data.tables),
-        schematic=data.schematic,
+        schematic=data.draws_schematic(selection.province_code, year),
     )
 
 

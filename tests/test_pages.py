@@ -4,6 +4,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.accounts import ADMIN, Account
 from dashboard.i18n import t
 from dashboard.paths import ROOT
 from dashboard.views import Selection, figure_text, map_view, province_target_metric
@@ -200,3 +201,78 @@ def test_two_years_compare_with_the_same_classes(app, data):
     assert len(table) == 13
     first = map_view(data, Selection("25", "zone_awareness", 2022, "vi"))
     assert table["Phân loại 2022"].tolist() == first.districts["class_label"].tolist()
+
+
+def app_with_data_dir(monkeypatch, data_dir):
+    """Return the app run with a data folder, signed in as an administrator (who may manage boundaries)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SCP_DATA_DIR", str(data_dir))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
+    app.session_state["account"] = Account("quantri", ADMIN)
+    return app.run()
+
+
+def boundary_page(monkeypatch, data_dir):
+    app = app_with_data_dir(monkeypatch, data_dir)
+    return app.switch_page("pages/boundaries.py").run()
+
+
+def test_the_boundary_page_says_when_no_layer_is_imported(monkeypatch, tmp_path):
+    app = boundary_page(monkeypatch, tmp_path)
+    assert not app.exception
+    assert app.title[0].value == "Lớp ranh giới"
+    assert "Chưa nạp lớp nào" in app.info[0].value
+
+
+def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_schematic(data, monkeypatch, tmp_path):
+    from dashboard.boundary_import import ImportRequest, import_layer
+    from dashboard.layer_store import store_version
+    from dashboard.units import valid_in
+
+    layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2025)[["code", "geometry"]]
+    layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
+    result = import_layer(ImportRequest(tmp_path / "phu_tho.geojson", "25", "district", 2021, 2025), data.units)
+    version = store_version(tmp_path / "var", result, "admin", accepted=False)
+    app = app_with_data_dir(monkeypatch, tmp_path / "var")
+    assert not app.exception
+    assert t("app.schematic_note", "vi") not in [caption.value for caption in app.caption]
+    app.switch_page("pages/boundaries.py").run()
+    assert not app.exception
+    versions = app.dataframe[0].value
+    assert versions["Phiên bản"].tolist() == [version]
+    assert versions["Trạng thái"].tolist() == ["hợp lệ"] and versions["Năm"].tolist() == ["2021–2025"]
+
+
+def test_the_reform_page_shows_today_phu_tho_with_a_figure_spanning_the_reform(app, data):
+    from dashboard.reform import load_reform, reform_view
+
+    app.switch_page("pages/reform.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Tỉnh sau sắp xếp năm 2025"
+    assert "Vĩnh Phúc" in app.info[0].value
+    view = reform_view(data, load_reform(), "25", "zone_awareness", 2025, "vi").view
+    assert metrics(app)[t("map.figure", "vi", year=2025)] == figure_text(
+        "zone_awareness", "share_of_units", view.figure.value, "vi"
+    )
+    assert len(app.dataframe[0].value) == 23
+    app.sidebar.selectbox(key="reform_province").select("42").run()
+    assert not app.exception and len(app.dataframe[0].value) == 13
+
+
+def test_the_zones_and_points_page_checks_the_green_points_of_the_chosen_province(monkeypatch, data_dir):
+    app = app_with_data_dir(monkeypatch, data_dir)
+    app.switch_page("pages/sites.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Khu và điểm"
+    assert "Mọi điểm bán lẻ xanh đến năm 2025 đều nằm trong huyện ghi kèm" in app.success[0].value
+    app.selectbox(key="zone_province").select("42").run()
+    assert not app.exception and app.success
+
+
+def test_checking_without_a_file_asks_for_one_and_stores_nothing(monkeypatch, tmp_path):
+    app = boundary_page(monkeypatch, tmp_path)
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.warning[0].value == "Hãy chọn tệp trước."
+    assert not (tmp_path / "boundaries").exists()

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.reform import load_reform
 from dashboard.settings import Settings, load_settings
+from dashboard.sites import green_point_view
 from dashboard.store import Store
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.uploads import open_store, store_tables
@@ -40,15 +44,32 @@ def data_revision() -> int:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _dataset(boundaries: Path | None, revision: int) -> Dataset:
-    """Return the dataset with a boundary layer (the schematic one when None) and the store's tables at a revision."""
+def _dataset(boundaries: Path | None, data_dir: Path, revision: int) -> Dataset:
+    """Return the dataset with a boundary layer (the schematic one when None), the layers and zone lists
+    imported into data_dir, and the store's tables at a revision."""
     tables = store_tables(store())
-    return load_dataset(layer=boundaries, tables=tables) if boundaries else load_dataset(tables=tables)
+    if boundaries:
+        return load_dataset(layer=boundaries, tables=tables, data_dir=data_dir)
+    return load_dataset(tables=tables, data_dir=data_dir)
 
 
 def dataset() -> Dataset:
     """Return the dataset, shared read-only by every session."""
-    return _dataset(settings().boundaries, data_revision())
+    return _dataset(settings().boundaries, settings().data_dir, data_revision())
+
+
+def reload_dataset() -> None:
+    """Forget the cached dataset and what was computed from it, so a newly stored layer version is drawn."""
+    _dataset.clear()
+    _map_view.clear()
+    _district_history.clear()
+    _green_points.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def reform() -> pd.DataFrame:
+    """Return the province crosswalk of the 2025 reform, read once per process."""
+    return load_reform()
 
 
 @st.cache_resource(show_spinner=False)
@@ -75,6 +96,17 @@ def _map_view(selection: Selection, revision: int) -> MapView:
 def cached_map_view(selection: Selection) -> MapView:
     """Return the map view of a selection, computed once per selection and store revision."""
     return _map_view(selection, data_revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _green_points(province_code: str, year: int, language: str, revision: int) -> gpd.GeoDataFrame:
+    """Return the province's green retail points up to the year at a store revision."""
+    return green_point_view(dataset(), province_code, year, language)
+
+
+def cached_green_points(province_code: str, year: int, language: str) -> gpd.GeoDataFrame:
+    """Return the province's green retail points up to the year, checked and ready to draw, once per choice."""
+    return _green_points(province_code, year, language, data_revision())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

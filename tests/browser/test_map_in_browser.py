@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 SERVER_START_TIMEOUT_S = 60
 MAP_TIMEOUT_MS = 30_000
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-PLANNER_PASSWORD = "mat-khau-lan"
+PASSWORDS = {"lan": "mat-khau-lan", "quantri": "mat-khau-quantri"}
 UPLOAD = (
     "Năm;Mã huyện;Tên huyện;Tổng số siêu thị và trung tâm thương mại;Số siêu thị dùng bao bì thân thiện môi trường\n"
 )
@@ -67,7 +67,8 @@ def app_url(tmp_path_factory):
     from dashboard.accounts import save_accounts, with_account
 
     data_dir = tmp_path_factory.mktemp("var")
-    save_accounts(data_dir / "accounts.json", with_account([], "lan", "planner", PLANNER_PASSWORD, name="Lan"))
+    accounts = with_account([], "lan", "planner", PASSWORDS["lan"], name="Lan")
+    save_accounts(data_dir / "accounts.json", with_account(accounts, "quantri", "admin", PASSWORDS["quantri"]))
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
@@ -144,6 +145,15 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
     assert not [url for url in failed if "127.0.0.1" in url]
 
 
+def sign_in(tab, username: str) -> None:
+    """Sign in through the sidebar form with a test account."""
+    tab.get_by_text("Đăng nhập").first.click()
+    tab.get_by_label("Tên đăng nhập").fill(username)
+    tab.get_by_label("Mật khẩu").fill(PASSWORDS[username])
+    tab.get_by_role("button", name="Đăng nhập").click()
+    tab.get_by_text("Đã đăng nhập").wait_for(timeout=MAP_TIMEOUT_MS)
+
+
 def test_two_years_draw_two_maps_with_every_district_and_the_same_classes(page, app_url):
     page.goto(f"{app_url}/compare")
     page.get_by_role("heading", name="So sánh hai năm trên bản đồ").wait_for(timeout=MAP_TIMEOUT_MS)
@@ -167,10 +177,7 @@ def test_a_viewer_gets_no_upload_page_and_a_planner_uploads_a_file(page, app_url
     assert navigation.get_by_text("Tải lên số liệu").count() == 0
     assert page.locator("input[type='file']").count() == 0
     page.keyboard.press("Escape")
-    page.get_by_text("Đăng nhập").first.click()
-    page.get_by_label("Tên đăng nhập").fill("lan")
-    page.get_by_label("Mật khẩu").fill(PLANNER_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, "lan")
     navigation.get_by_text("Tải lên số liệu").click()
     page.get_by_role("heading", name="Tải lên số liệu").wait_for(timeout=MAP_TIMEOUT_MS)
     page.locator("input[type='file']").set_input_files(
@@ -179,3 +186,27 @@ def test_a_viewer_gets_no_upload_page_and_a_planner_uploads_a_file(page, app_url
     page.get_by_text("Dòng thay đổi").wait_for(timeout=MAP_TIMEOUT_MS)
     page.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
     page.get_by_text("Đã ghi lần tải lên số 7").wait_for(timeout=MAP_TIMEOUT_MS)
+
+
+def test_an_administrator_uploads_a_boundary_layer_reads_the_report_and_stores_it(page, app_url, tmp_path):
+    from dashboard.boundaries import load_layer
+    from dashboard.units import valid_in
+
+    layer = load_layer()
+    hoa_binh = valid_in(layer[layer["province_code"] == "17"], 2019)[["code", "geometry"]]
+    upload = tmp_path / "hoa_binh_2015.geojson"
+    hoa_binh.to_file(upload, driver="GeoJSON")
+    page.goto(app_url)
+    page.get_by_role("heading", name="Bản đồ").wait_for(timeout=MAP_TIMEOUT_MS)
+    sign_in(page, "quantri")
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Lớp ranh giới").click()
+    page.get_by_role("heading", name="Lớp ranh giới").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.set_input_files("input[type=file]", str(upload))
+    page.get_by_label("Hiệu lực từ năm").fill("2015")
+    page.get_by_label("Hiệu lực đến năm (để trống: đến khi cấp này kết thúc)").fill("2019")
+    page.get_by_role("button", name="Kiểm tra tệp").click()
+    page.get_by_text("Mọi đối tượng đều khớp đúng một đơn vị").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.get_by_role("button", name="Lưu phiên bản lớp này").click()
+    page.get_by_text("Đã lưu thành phiên bản 17-district-2015-2019-").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.get_by_text("Chưa nạp lớp nào").wait_for(state="detached", timeout=MAP_TIMEOUT_MS)
+    assert page.get_by_role("heading", name="Các phiên bản lớp đã lưu").count() == 1
