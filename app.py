@@ -12,23 +12,30 @@ init_session()
 language = language_selector()
 account = account_panel()
 
-pages = [
-    st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
-    st.Page("pages/district.py", title=t("page.district", language)),
-    st.Page("pages/plan.py", title=t("page.plan", language)),
-    st.Page("pages/reform.py", title=t("reform.title", language)),
-    st.Page("pages/scorecard.py", title=t("progress_pages.scorecard", language)),
-    st.Page("pages/trends.py", title=t("progress_pages.trends", language)),
-    st.Page("pages/completeness.py", title=t("progress_pages.completeness", language)),
-    st.Page("pages/compare.py", title=t("progress_pages.compare", language)),
-]
+sections = {
+    t("section.follow", language): [
+        st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
+        st.Page("pages/district.py", title=t("page.district", language)),
+        st.Page("pages/compare.py", title=t("progress_pages.compare", language)),
+        st.Page("pages/reform.py", title=t("reform.title", language)),
+    ],
+    t("section.targets", language): [
+        st.Page("pages/plan.py", title=t("page.plan", language)),
+        st.Page("pages/scorecard.py", title=t("progress_pages.scorecard", language)),
+        st.Page("pages/trends.py", title=t("progress_pages.trends", language)),
+        st.Page("pages/completeness.py", title=t("progress_pages.completeness", language)),
+    ],
+}
+data_pages = []
 if allowed(account, "upload"):
-    pages.append(st.Page("pages/upload.py", title=t("page.upload", language)))
+    data_pages.append(st.Page("pages/upload.py", title=t("page.upload", language)))
 if allowed(account, "undo"):
-    pages.append(st.Page("pages/history.py", title=t("page.history", language)))
+    data_pages.append(st.Page("pages/history.py", title=t("page.history", language)))
 if allowed(account, "manage_boundaries"):
-    pages.append(st.Page("pages/boundaries.py", title=t("boundary.title", language)))
-    pages.append(st.Page("pages/sites.py", title=t("sites.title", language)))
+    data_pages.append(st.Page("pages/boundaries.py", title=t("boundary.title", language)))
+    data_pages.append(st.Page("pages/sites.py", title=t("sites.title", language)))
 if allowed(account, "manage_users"):
-    pages.append(st.Page("pages/users.py", title=t("page.users", language)))
-st.navigation(pages).run()
+    data_pages.append(st.Page("pages/users.py", title=t("page.users", language)))
+if data_pages:
+    sections[t("section.data", language)] = data_pages
+st.navigation(sections, expanded=True).run()
