@@ -74,19 +74,29 @@ def changes_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def problems_table(problems: list[Problem], language: str) -> pd.DataFrame:
-    """Return the problems of a file as a table: row, column, value, what is wrong."""
+def problems_table(problems: list[Problem], table: str, language: str) -> pd.DataFrame:
+    """Return the problems of a file as a table: row, column (its Vietnamese header and contract name), value,
+    what is wrong."""
+    headers = {column.name: f"{column.header_vi} ({column.name})" for column in table_specs()[table].columns}
     return pd.DataFrame(
         [
             {
                 t("upload.row", language): problem.row,
-                t("upload.column", language): problem.column or "",
+                t("upload.column", language): headers.get(problem.column or "", problem.column or ""),
                 t("upload.value", language): problem.value,
-                t("upload.problem", language): problem.message(language),
+                t("upload.problem", language): problem.text(language),
             }
             for problem in problems
         ]
     )
+
+
+def new_rows_table(new: pd.DataFrame, table: str, language: str) -> pd.DataFrame:
+    """Return a preview's new rows under the table's headers (Vietnamese headers in Vietnamese)."""
+    names = {"row": t("upload.row", language)}
+    if language == "vi":
+        names |= {column.name: column.header_vi for column in table_specs()[table].columns}
+    return new.rename(columns=names)
 
 
 def changed_table(changed: pd.DataFrame, language: str) -> pd.DataFrame:

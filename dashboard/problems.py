@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dashboard.i18n import t
+from dashboard.i18n import format_number, t
 
 ERROR = "error"
 WARNING = "warning"
@@ -21,9 +21,17 @@ class Problem:
     severity: str = ERROR
     params: dict[str, object] = field(default_factory=dict)
 
+    def text(self, language: str) -> str:
+        """Return what is wrong with the value, in the language, without saying where."""
+        params = {
+            name: format_number(value, language) if isinstance(value, float) else value
+            for name, value in self.params.items()
+        }
+        return t(f"problem.{self.code}", language, value=self.value, column=self.column or "", **params)
+
     def message(self, language: str) -> str:
         """Return what is wrong, in the language, naming the row, column and value."""
-        text = t(f"problem.{self.code}", language, value=self.value, column=self.column or "", **self.params)
+        text = self.text(language)
         if self.row is None:
             return text
         return t("problem.at_row", language, row=self.row, column=self.column or "", text=text)

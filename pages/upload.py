@@ -3,7 +3,7 @@ changes and commit them all at once."""
 
 import streamlit as st
 
-from dashboard.audit import changed_table, problems_table, table_title
+from dashboard.audit import changed_table, new_rows_table, problems_table, table_title
 from dashboard.i18n import t
 from dashboard.problems import errors, warnings
 from dashboard.store import StaleStoreError
@@ -50,7 +50,7 @@ st.caption(
 )
 if errors(preview.problems):
     st.error(t("upload.rejected", lang, count=len(errors(preview.problems))))
-    st.dataframe(problems_table(preview.problems, lang), hide_index=True)
+    st.dataframe(problems_table(preview.problems, table, lang), hide_index=True)
     st.stop()
 
 counts = preview.counts()
@@ -59,13 +59,13 @@ new.metric(t("upload.new", lang), counts["new"])
 changed.metric(t("upload.changed", lang), counts["changed"])
 unchanged.metric(t("upload.unchanged", lang), counts["unchanged"])
 new_tab, changed_tab = st.tabs([t("upload.new_rows", lang), t("upload.changed_values", lang)])
-new_tab.dataframe(preview.new, hide_index=True)
+new_tab.dataframe(new_rows_table(preview.new, table, lang), hide_index=True)
 changed_tab.dataframe(changed_table(preview.changed, lang), hide_index=True)
 
 confirmed = True
 if warnings(preview.problems):
     st.warning(t("upload.warnings", lang, count=len(warnings(preview.problems))))
-    st.dataframe(problems_table(warnings(preview.problems), lang), hide_index=True)
+    st.dataframe(problems_table(warnings(preview.problems), table, lang), hide_index=True)
     confirmed = st.checkbox(t("upload.confirm_warnings", lang), key="upload_confirm")
 
 if st.button(t("upload.commit", lang), type="primary", disabled=not confirmed, key="upload_commit"):

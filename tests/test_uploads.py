@@ -420,7 +420,7 @@ def test_a_share_jump_is_a_warning_that_must_be_confirmed(store, snapshot):
     assert (
         jumped.problems[0]
         .message("en")
-        .endswith("the share moved from 20.0% in 2023 to 90.0%, more than 30.0 percentage points; please check.")
+        .endswith("the share moved from 20% in 2023 to 90%, more than 30 percentage points; please check.")
     )
     before = snapshot(store)
     with pytest.raises(UploadRejectedError):
