@@ -150,8 +150,8 @@ def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_export
     attack = "<img src=x onerror=alert(1)>"
     content = f'year,point_name,district_code,address,latitude,longitude\n2025,{attack},227,"=HYPERLINK(""http://x"")",21.3,105.4\n'
     app.file_uploader[0].set_value(("bang.csv", content.encode(), "text/csv")).run()
-    new_rows = next(frame.value for frame in app.dataframe if "point_name" in frame.value.columns)
-    assert new_rows["point_name"].tolist() == [attack]
+    new_rows = next(frame.value for frame in app.dataframe if "Tên điểm bán" in frame.value.columns)
+    assert new_rows["Tên điểm bán"].tolist() == [attack]
     assert not [element for element in app.markdown if attack in element.value]
     app.button(key="upload_commit").click().run()
     audit = changes_table(Store(default_url(data_dir)).changes(), "vi")
