@@ -54,3 +54,24 @@ def test_the_legend_and_schematic_note_are_on_the_map_in_the_chosen_language(dat
 def test_the_selected_district_is_outlined(view):
     page = render(view, selected="230")
     assert re.search(r'"code": "230".{0,400}"selected": true', page, re.S)
+
+
+def test_an_uploaded_point_name_with_markup_is_escaped_in_the_map(data):
+    import dataclasses
+
+    import pandas as pd
+
+    from dashboard.maps import add_point_layer
+    from dashboard.sites import green_point_view
+
+    attack = "<img src=x onerror=alert(1)>"
+    points = data.tables["green_retail_points"]
+    row = points[points["district_code"] == "227"].iloc[[0]].assign(point_name=attack, year=2025)
+    tables = {**data.tables, "green_retail_points": pd.concat([points, row], ignore_index=True)}
+    uploaded = dataclasses.replace(data, tables=tables)
+    view = map_view(uploaded, Selection("25", "green_retail_points", 2025, "vi"))
+    fmap = district_map(view, "vi", "/static", "none")
+    add_point_layer(fmap, green_point_view(uploaded, "25", 2025, "vi"), "Điểm", show=True)
+    page = fmap.get_root().render().replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert attack not in page
