@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from dashboard.boundaries import SCHEMATIC_LAYER
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.mapdata import dataset_files, files_version, prepared_layer
 from dashboard.settings import Settings, load_settings
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.views import MapView, Selection, map_view
@@ -21,14 +24,26 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 @st.cache_resource(show_spinner=False)
-def _dataset(boundaries: Path | None) -> Dataset:
-    """Return the dataset read with a boundary layer (the schematic one when None), once per process."""
-    return load_dataset(layer=boundaries) if boundaries else load_dataset()
+def _data_version(boundaries: Path | None) -> str:
+    """Return the version of the data files read with a boundary layer, computed once per process."""
+    return files_version(dataset_files(boundaries or SCHEMATIC_LAYER))
+
+
+def data_version() -> str:
+    """Return the version of the data shown: every cache of prepared data is keyed by it."""
+    return _data_version(settings().boundaries)
+
+
+@st.cache_resource(show_spinner=False)
+def _dataset(boundaries: Path | None, version: str) -> Dataset:
+    """Return the dataset of a data version with its boundary layer prepared for the map, once per version."""
+    data = load_dataset(layer=boundaries) if boundaries else load_dataset()
+    return replace(data, layer=prepared_layer(data.layer))
 
 
 def dataset() -> Dataset:
     """Return the dataset, shared read-only by every session."""
-    return _dataset(settings().boundaries)
+    return _dataset(settings().boundaries, data_version())
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,10 +61,15 @@ def settings() -> Settings:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def cached_map_view(selection: Selection) -> MapView:
-    """Return the map view of a selection, computed once per selection."""
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _map_view(version: str, selection: Selection) -> MapView:
+    """Return the map view of a selection in a data version, computed once and shared read-only."""
     return map_view(dataset(), selection)
+
+
+def cached_map_view(selection: Selection) -> MapView:
+    """Return the map view of a selection in the current data version."""
+    return _map_view(data_version(), selection)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
