@@ -55,13 +55,14 @@ def prepared_layer(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     simplified as one coverage (shared borders stay shared) to what the map can show, then rounded; only
     code, province_code, validity and geometry are kept. A feature valid in several periods appears once per
     period, each copy valid for its period only."""
+    metric_crs = layer.estimate_utm_crs()
     pieces = []
     for _, province in layer[MAP_COLUMNS].groupby("province_code", sort=True):
         for first, last in validity_slices(province):
             together = valid_in(province, first)
             if together.empty:
                 continue
-            simplified = simplified_coverage(repaired(together), display_tolerance_m(together))
+            simplified = simplified_coverage(repaired(together), display_tolerance_m(together), metric_crs)
             pieces.append(rounded(simplified).assign(valid_from=first, valid_to=last))
     prepared = pd.concat(pieces, ignore_index=True)
     return gpd.GeoDataFrame(prepared, geometry="geometry", crs=layer.crs)

@@ -99,6 +99,14 @@ def _zones_geojson(view: MapView) -> dict:
 def district_map(view: MapView, language: str, asset_url: str, basemap: str, selected: str | None = None) -> folium.Map:
     """Return the choropleth of a MapView with zones on top, a legend in words, and Leaflet loaded from
     asset_url; basemap is "osm" for OpenStreetMap tiles or "none"."""
+    districts = DistrictLayer(view.features, t("map.districts_layer", language), selected)
+    return map_with_districts(view, districts, language, asset_url, basemap)
+
+
+def map_with_districts(
+    view: MapView, districts: folium.map.Layer, language: str, asset_url: str, basemap: str
+) -> folium.Map:
+    """Return the map of a MapView around a given district layer: basemap, zones, layer control, legend."""
     bounds = view.features.total_bounds
     fmap = folium.Map(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
@@ -112,7 +120,7 @@ def district_map(view: MapView, language: str, asset_url: str, basemap: str, sel
         folium.TileLayer(OSM_TILES, name=t("map.basemap_layer", language)).add_to(fmap)
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
     fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]
-    DistrictLayer(view.features, t("map.districts_layer", language), selected).add_to(fmap)
+    districts.add_to(fmap)
     if not view.zones.empty:
         folium.GeoJson(
             _zones_geojson(view),

@@ -62,14 +62,15 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _map_view(version: str, selection: Selection) -> MapView:
-    """Return the map view of a selection in a data version, computed once and shared read-only."""
-    return map_view(dataset(), selection)
+def versioned_map_view(version: str, selection: Selection, _data: Dataset) -> MapView:
+    """Return the map view of a selection in the dataset of a data version (the key; the dataset itself is
+    not hashed), computed once and shared read-only by every session."""
+    return map_view(_data, selection)
 
 
 def cached_map_view(selection: Selection) -> MapView:
     """Return the map view of a selection in the current data version."""
-    return _map_view(data_version(), selection)
+    return versioned_map_view(data_version(), selection, dataset())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
