@@ -8,29 +8,36 @@ import sys
 from pathlib import Path
 
 from dashboard.assets import install_assets
-from dashboard.bench import DEFAULT_COMMUNES, DEFAULT_DISTRICTS, DEFAULT_RUNS
+from dashboard.bench import DEFAULT_COMMUNES, DEFAULT_DISTRICTS, DEFAULT_RUNS, MAX_RUNS
 
 
 def _bench(arguments: argparse.Namespace) -> None:
     """Measure every benchmark case, fast and naive, and print the report."""
-    from dashboard.bench import VARIANTS, bench_cases, build_times_ms, growth, json_report, judged, result, text_report
+    from dashboard.bench import bench_cases, growth, json_report, text_report
     from dashboard.dataset import load_dataset
-    from dashboard.ui.bench_page import measure_reruns
+    from dashboard.ui.bench_page import run_bench
 
-    cases = bench_cases(load_dataset(), arguments.districts, arguments.communes, arguments.boundaries)
-    results = []
-    for case in cases:
-        measured = {}
-        for variant in VARIANTS:
-            logging.info("measuring %s, %s", case.layer, variant)
-            build_ms = build_times_ms(case, variant, arguments.runs)
-            rerun_ms, payloads = measure_reruns(case, variant, arguments.runs)
-            measured[variant] = result(case, variant, build_ms, rerun_ms, payloads)
-        results += [judged(measured["fast"], measured["naive"], case.budget, case.ratio_budgets), measured["naive"]]
+    cases = bench_cases(
+        load_dataset(), arguments.districts, arguments.communes, arguments.boundaries, arguments.spacing
+    )
+    results = run_bench(cases, arguments.runs)
     if arguments.json:
         print(json_report(results))
     else:
         print(text_report(results, growth(results, [case.layer for case in cases if case.synthetic])))
+
+
+def _check_bench_arguments(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
+    """Stop with a usage message when a bench argument cannot be measured."""
+    if not 1 <= arguments.runs <= MAX_RUNS:
+        parser.error(f"--runs must be between 1 and {MAX_RUNS}, not {arguments.runs}")
+    if arguments.districts < 2 or arguments.communes < 2:
+        parser.error("--districts and --communes need at least 2 units")
+    if arguments.spacing is not None and arguments.spacing <= 0:
+        parser.error(f"--spacing must be a positive number of metres, not {arguments.spacing:g}")
+    for path in arguments.boundaries:
+        if not path.is_file():
+            parser.error(f"--boundaries: no such layer file: {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,10 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="measure the map's payload, build and rerun times, fast and naive")
     bench.add_argument("--boundaries", type=Path, action="append", default=[], help="also measure this layer file")
     bench.add_argument("--json", action="store_true", help="print one JSON object per measured case")
-    bench.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="runs per figure (median; at most 8)")
+    bench.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"runs per figure (median; at most {MAX_RUNS})")
     bench.add_argument("--districts", type=int, default=DEFAULT_DISTRICTS, help="units of the synthetic district layer")
     bench.add_argument("--communes", type=int, default=DEFAULT_COMMUNES, help="units of the synthetic commune layer")
+    bench.add_argument("--spacing", type=float, help="metres between border vertices of the generated layers")
     arguments = parser.parse_args(argv)
+    if arguments.command == "bench":
+        _check_bench_arguments(parser, arguments)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if arguments.command == "assets":
         installed = install_assets()

@@ -32,6 +32,7 @@ FAST, NAIVE = "fast", "naive"
 VARIANTS = (FAST, NAIVE)
 PROVINCE, NATIONAL = "province", "national"
 DEFAULT_RUNS = 5
+MAX_RUNS = 8
 DEFAULT_DISTRICTS = 700
 DEFAULT_COMMUNES = 10_000
 DEFAULT_PROVINCE = "25"
@@ -142,10 +143,16 @@ def layer_scale(layer: gpd.GeoDataFrame) -> str:
 
 
 def bench_cases(
-    base: Dataset, districts: int, communes: int, files: list[Path], province_code: str = DEFAULT_PROVINCE
+    base: Dataset,
+    districts: int,
+    communes: int,
+    files: list[Path],
+    spacing_m: float | None = None,
+    province_code: str = DEFAULT_PROVINCE,
 ) -> list[BenchCase]:
     """Return the cases: the bundled layer and a copy with surveyed-like borders for one province,
-    synthetic national district and commune layers, and each layer file given."""
+    synthetic national district and commune layers (their border vertices every spacing_m when given), and
+    each layer file given."""
     name = base.province(province_code)["name"]
     detailed = replace(base, layer=detailed_layer(base.layer, DETAIL_SPACING_M))
     cases = [
@@ -156,7 +163,7 @@ def bench_cases(
         (districts, DETAIL_SPACING_M, "H", NATIONAL),
         (communes, COMMUNE_SPACING_M, "X", None),
     ):
-        national = synthetic_dataset(base, synthetic_layer(count, spacing, prefix))
+        national = synthetic_dataset(base, synthetic_layer(count, spacing_m or spacing, prefix))
         layer = f"synthetic national, {count} units"
         cases.append(make_case(layer, budget, national, NATIONAL_CODE, NATIONAL_INDICATOR, synthetic=True))
     for path in files:

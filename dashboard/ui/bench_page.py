@@ -3,13 +3,14 @@ the script when a selector changes and to capture what the map component sends t
 
 from __future__ import annotations
 
+import logging
 import time
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import st_folium
 
-from dashboard.bench import FAST, BenchCase
+from dashboard.bench import FAST, NAIVE, VARIANTS, BenchCase, Result, build_times_ms, judged, result
 from dashboard.naive import naive_features, naive_map
 from dashboard.ui.panels import map_panel
 from dashboard.ui.state import asset_url, settings, versioned_map_view
@@ -19,6 +20,7 @@ CASES: dict[str, BenchCase] = {}
 SELECTION_KEY = "selection"
 SCRIPT_MS_KEY = "script_ms"
 RUN_TIMEOUT_S = 600
+logger = logging.getLogger(__name__)
 
 
 def bench_page(layer: str, variant: str) -> None:
@@ -60,3 +62,19 @@ def measure_reruns(case: BenchCase, variant: str, runs: int) -> tuple[list[float
         times.append(app.session_state[SCRIPT_MS_KEY])
         payloads.append(app.get("component_instance")[0].proto.json_args)
     return times, payloads
+
+
+def run_bench(cases: list[BenchCase], runs: int) -> list[Result]:
+    """Return the fast result (judged against the naive one and the budgets) and the naive result of every
+    case, each figure the median of runs."""
+    results = []
+    for case in cases:
+        measured = {}
+        for variant in VARIANTS:
+            logger.info("measuring %s, %s", case.layer, variant)
+            build_ms = build_times_ms(case, variant, runs)
+            rerun_ms, payloads = measure_reruns(case, variant, runs)
+            measured[variant] = result(case, variant, build_ms, rerun_ms, payloads)
+        fast, naive = measured[FAST], measured[NAIVE]
+        results += [judged(fast, naive, case.budget, case.ratio_budgets), naive]
+    return results
