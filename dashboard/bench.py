@@ -223,9 +223,9 @@ def judged(fast: Result, naive: Result, budget: str | None, ratio_budgets: bool 
     budgets = {}
     if budget is not None:
         budgets = {f"{figure} <= {limit:g}": getattr(fast, figure) <= limit for figure, limit in LIMITS[budget]}
-        budgets |= {
-            f"{figure} naive/fast >= {least:g}": ratios[figure] >= least for figure, least in LEAST_RATIOS[budget]
-        }
+    if budget is not None and ratio_budgets:
+        least_ratios = LEAST_RATIOS[budget]
+        budgets |= {f"{figure} naive/fast >= {least:g}": ratios[figure] >= least for figure, least in least_ratios}
     return replace(fast, ratios=ratios, budgets=budgets)
 
 

@@ -61,6 +61,8 @@ def test_fast_rows_carry_the_naive_ratio_of_every_figure_and_the_budgets(report)
         "payload_bytes naive/fast >= 5",
         "rerun_ms naive/fast >= 3",
     }
+    schematic = fast["bundled schematic, Phú Thọ"]["budgets"]
+    assert set(schematic) == {"payload_bytes <= 80000", "payload_gzip_bytes <= 20000", "rerun_ms <= 60"}
     assert "payload_bytes <= 1e+06" in fast["synthetic national, 12 units"]["budgets"]
     assert all(row["prepare_ms"] is None and not row["ratios"] for row in naive.values())
 
