@@ -1,19 +1,25 @@
 """The district layer sent to the browser as compact GeoJSON: per feature only its code, tooltip and the
-number of its style; the few distinct styles are sent once and applied by a short Leaflet script."""
+number of its style; the few distinct styles are sent once and applied by a short Leaflet script. Each ring
+travels as whole numbers of ten-thousandths of a degree, the first point whole and each next one as its
+difference from the one before (a third of the bytes of decimal pairs); the script turns them back into
+coordinates before Leaflet reads them."""
 
 from __future__ import annotations
 
 import json
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from folium.map import Layer
 from jinja2 import Template
+from shapely.geometry.base import BaseGeometry
 
 NO_DATA_DASH = "4 3"
 OUTLINE = "#444444"
 SELECTED_OUTLINE = "#000000"
 HIGHLIGHT = {"weight": 3, "color": SELECTED_OUTLINE}
+QUANTUM = 10_000
 
 
 def district_style(colour: str, class_key: str, selected: bool) -> dict:
@@ -34,12 +40,38 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
+def _ring_numbers(ring: shapely.LinearRing) -> str:
+    """Return a ring as a JSON list of whole ten-thousandths of a degree: the first point, then differences."""
+    steps = np.rint(np.asarray(ring.coords)[:, :2] * QUANTUM).astype(np.int64)
+    steps[1:] -= steps[:-1].copy()
+    return "[" + ",".join(map(str, steps.ravel().tolist())) + "]"
+
+
+def _polygon_numbers(polygon: shapely.Polygon) -> str:
+    """Return a polygon's rings as a JSON list of encoded rings."""
+    return "[" + ",".join(_ring_numbers(ring) for ring in (polygon.exterior, *polygon.interiors)) + "]"
+
+
+def encoded_geometry(geometry: BaseGeometry) -> str:
+    """Return a polygon or multipolygon as GeoJSON whose rings are encoded as whole-number differences."""
+    if geometry.geom_type == "Polygon":
+        return f'{{"type":"Polygon","coordinates":{_polygon_numbers(geometry)}}}'
+    parts = ",".join(_polygon_numbers(polygon) for polygon in geometry.geoms)
+    return f'{{"type":"MultiPolygon","coordinates":[{parts}]}}'
+
+
+def decoded_ring(numbers: list[int]) -> list[tuple[float, float]]:
+    """Return the coordinates of an encoded ring (what the browser's script does)."""
+    points = np.cumsum(np.asarray(numbers, dtype=np.int64).reshape(-1, 2), axis=0) / QUANTUM
+    return [tuple(point) for point in points.tolist()]
+
+
 def district_layer_data(features: gpd.GeoDataFrame, selected: str | None) -> tuple[str, list[dict]]:
     """Return the districts (code, colour, class_key, tooltip, geometry) as compact GeoJSON text, and the
     distinct styles its features point to by number (property s)."""
     keys = list(zip(features["colour"], features["class_key"], features["code"] == selected, strict=True))
     numbers = {key: number for number, key in enumerate(dict.fromkeys(keys))}
-    geometries = shapely.to_geojson(features.geometry.values)
+    geometries = [encoded_geometry(geometry) for geometry in features.geometry]
     rows = zip(features["code"], features["tooltip"], keys, geometries, strict=True)
     text = ",".join(
         f'{{"type":"Feature","properties":{_compact({"code": code, "s": numbers[key], "tooltip": tooltip})},'
@@ -57,7 +89,23 @@ class DistrictLayer(Layer):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }}_styles = {{ this.styles }};
-        var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+        var {{ this.get_name() }}_data = {{ this.data }};
+        {{ this.get_name() }}_data.features.forEach(function (feature) {
+            function ring(numbers) {
+                var points = [], x = 0, y = 0;
+                for (var i = 0; i < numbers.length; i += 2) {
+                    x += numbers[i];
+                    y += numbers[i + 1];
+                    points.push([x / {{ this.quantum }}, y / {{ this.quantum }}]);
+                }
+                return points;
+            }
+            function polygon(rings) { return rings.map(ring); }
+            var geometry = feature.geometry;
+            geometry.coordinates = geometry.type === "Polygon"
+                ? polygon(geometry.coordinates) : geometry.coordinates.map(polygon);
+        });
+        var {{ this.get_name() }} = L.geoJson({{ this.get_name() }}_data, {
             style: function (feature) { return {{ this.get_name() }}_styles[feature.properties.s]; },
             onEachFeature: function (feature, layer) {
                 layer.bindTooltip(feature.properties.tooltip, {sticky: true, className: "foliumtooltip"});
@@ -77,6 +125,7 @@ class DistrictLayer(Layer):
         self.data, styles = district_layer_data(features, selected)
         self.styles = _compact(styles)
         self.highlight = _compact(HIGHLIGHT)
+        self.quantum = QUANTUM
         west, south, east, north = features.total_bounds
         self.bounds = [[float(south), float(west)], [float(north), float(east)]]
 

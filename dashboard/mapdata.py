@@ -17,7 +17,7 @@ from dashboard.units import valid_in
 
 MAP_COLUMNS = ["code", "province_code", "valid_from", "valid_to", "geometry"]
 MAP_HEIGHT_PX = 620
-PIXEL_SHARE = 0.25
+PIXEL_SHARE = 0.5
 METRES_PER_DEGREE = 111_320.0
 VERSION_DIGITS = 16
 
@@ -37,8 +37,8 @@ def files_version(files: Iterable[Path]) -> str:
 
 
 def display_tolerance_m(layer: gpd.GeoDataFrame) -> float:
-    """Return the simplification tolerance for a layer shown whole on the map: a quarter of a screen pixel
-    when its north-south extent fills the map's height, and never below the geometry module's default."""
+    """Return the simplification tolerance for a layer shown whole on the map: half a screen pixel when its
+    north-south extent fills the map's height, and never below the geometry module's default."""
     south, north = layer.total_bounds[1], layer.total_bounds[3]
     metres_per_pixel = (north - south) * METRES_PER_DEGREE / MAP_HEIGHT_PX
     return max(SIMPLIFY_TOLERANCE_M, PIXEL_SHARE * metres_per_pixel)

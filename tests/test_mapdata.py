@@ -75,7 +75,7 @@ def test_validity_slices_are_the_periods_in_which_nothing_changes(validity, slic
 
 @pytest.mark.parametrize(
     ("south", "north", "least", "most"),
-    [(21.0, 21.8, 50.0, 50.0), (8.5, 23.4, 500.0, 800.0)],
+    [(21.0, 21.8, 50.0, 100.0), (21.0, 21.3, 50.0, 50.0), (8.5, 23.4, 1000.0, 1500.0)],
 )
 def test_the_tolerance_follows_the_extent_shown(south, north, least, most):
     layer = gpd.GeoDataFrame(geometry=[box(105.0, south, 106.0, north)], crs="EPSG:4326")

@@ -1,8 +1,10 @@
 import json
 import re
 
+import numpy as np
 import pytest
 
+from dashboard.choropleth import decoded_ring
 from dashboard.maps import district_map
 from dashboard.views import Selection, map_view
 
@@ -33,7 +35,7 @@ def test_without_a_basemap_no_tiles_are_requested(view):
 def district_layer(page: str) -> tuple[list[dict], list[dict]]:
     """Return the districts drawn and the styles they point to, as the browser receives them."""
     styles = json.loads(re.search(r"_styles = (\[.*?\]);", page).group(1))
-    data = json.loads(re.search(r"L\.geoJson\((.*?), \{\s*style:", page, re.S).group(1))
+    data = json.loads(re.search(r"_data = (\{.*?\});\n", page).group(1))
     return data["features"], styles
 
 
@@ -43,6 +45,22 @@ def test_every_district_is_drawn_with_its_class_colour_and_tooltip(view):
     for row in view.districts.itertuples():
         assert styles[drawn[row.code]["s"]]["fillColor"] == row.colour
         assert drawn[row.code]["tooltip"] == row.tooltip
+
+
+def test_every_district_shape_arrives_as_drawn_in_the_view(view):
+    features, _ = district_layer(render(view))
+    shapes = dict(zip(view.features["code"], view.features.geometry, strict=True))
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        rings = [decoded_ring(ring) for polygon in polygons for ring in polygon]
+        expected = shapes[feature["properties"]["code"]]
+        expected_rings = [
+            ring for part in getattr(expected, "geoms", [expected]) for ring in (part.exterior, *part.interiors)
+        ]
+        assert len(rings) == len(expected_rings)
+        for ring, expected_ring in zip(rings, expected_rings, strict=True):
+            assert np.allclose(ring, np.asarray(expected_ring.coords)[:, :2], rtol=0, atol=1e-9)
 
 
 def test_districts_without_data_have_a_dashed_outline(data):
