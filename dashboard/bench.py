@@ -6,6 +6,7 @@ Rerun times come from the page harness in dashboard/ui/bench_page.py, which driv
 
 from __future__ import annotations
 
+import gc
 import gzip
 import itertools
 import json
@@ -89,7 +90,9 @@ class Result:
 
 
 def timed_ms(work: Callable[[], object]) -> tuple[float, object]:
-    """Return how long work took in milliseconds, and what it returned."""
+    """Return how long work took in milliseconds, and what it returned; garbage left by earlier work is
+    collected first so that it is not charged to this one."""
+    gc.collect()
     started = time.perf_counter()
     value = work()
     return 1000 * (time.perf_counter() - started), value

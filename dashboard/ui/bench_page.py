@@ -3,6 +3,7 @@ the script when a selector changes and to capture what the map component sends t
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 
@@ -56,6 +57,7 @@ def measure_reruns(case: BenchCase, variant: str, runs: int) -> tuple[list[float
     app.selectbox(key=SELECTION_KEY).set_value(1).run()
     times, payloads = [], []
     for index in range(2, min(runs, len(case.selections) - 2) + 2):
+        gc.collect()
         app.selectbox(key=SELECTION_KEY).set_value(index).run()
         if app.exception:
             raise RuntimeError(f"{case.layer}, {variant}: {app.exception[0].message}")
