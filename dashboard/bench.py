@@ -6,7 +6,6 @@ Rerun times come from the page harness in dashboard/ui/bench_page.py, which driv
 
 from __future__ import annotations
 
-import gc
 import gzip
 import itertools
 import json
@@ -90,9 +89,7 @@ class Result:
 
 
 def timed_ms(work: Callable[[], object]) -> tuple[float, object]:
-    """Return how long work took in milliseconds, and what it returned; garbage left by earlier work is
-    collected first so that it is not charged to this one."""
-    gc.collect()
+    """Return how long work took in milliseconds, and what it returned."""
     started = time.perf_counter()
     value = work()
     return 1000 * (time.perf_counter() - started), value

@@ -57,7 +57,6 @@ def measure_reruns(case: BenchCase, variant: str, runs: int) -> tuple[list[float
     app.selectbox(key=SELECTION_KEY).set_value(1).run()
     times, payloads = [], []
     for index in range(2, min(runs, len(case.selections) - 2) + 2):
-        gc.collect()
         app.selectbox(key=SELECTION_KEY).set_value(index).run()
         if app.exception:
             raise RuntimeError(f"{case.layer}, {variant}: {app.exception[0].message}")
@@ -68,12 +67,13 @@ def measure_reruns(case: BenchCase, variant: str, runs: int) -> tuple[list[float
 
 def run_bench(cases: list[BenchCase], runs: int) -> list[Result]:
     """Return the fast result (judged against the naive one and the budgets) and the naive result of every
-    case, each figure the median of runs."""
+    case, each figure the median of runs; garbage left by one variant is collected before the next."""
     results = []
     for case in cases:
         measured = {}
         for variant in VARIANTS:
             logger.info("measuring %s, %s", case.layer, variant)
+            gc.collect()
             build_ms = build_times_ms(case, variant, runs)
             rerun_ms, payloads = measure_reruns(case, variant, runs)
             measured[variant] = result(case, variant, build_ms, rerun_ms, payloads)
