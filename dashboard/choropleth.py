@@ -15,11 +15,13 @@ from folium.map import Layer
 from jinja2 import Template
 from shapely.geometry.base import BaseGeometry
 
+from dashboard.geometry import BROWSER_DECIMALS
+
 NO_DATA_DASH = "4 3"
 OUTLINE = "#444444"
 SELECTED_OUTLINE = "#000000"
 HIGHLIGHT = {"weight": 3, "color": SELECTED_OUTLINE}
-QUANTUM = 10_000
+QUANTUM = 10**BROWSER_DECIMALS
 
 
 def district_style(colour: str, class_key: str, selected: bool) -> dict:
