@@ -146,3 +146,17 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
     record_property("page_load_to_map_cached_s", round(warm_s, 2))
     print(f"page load to drawn map, scripts already in the browser's cache: {warm_s:.2f} s (measured, not asserted)")
     assert again.frame_locator(MAP_FRAME).locator("path.scp-district").count() == 13
+
+
+def test_hovering_a_district_shows_its_tooltip_and_clicking_it_selects_it(page, app_url):
+    page.goto(app_url)
+    districts = page.frame_locator(MAP_FRAME).locator("path.scp-district")
+    districts.first.wait_for(timeout=MAP_TIMEOUT_MS)
+    districts.nth(5).hover()
+    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip").first
+    tooltip.wait_for(timeout=MAP_TIMEOUT_MS)
+    name = tooltip.inner_text().splitlines()[0]
+    districts.nth(5).click()
+    chosen = page.locator("[data-testid='stAlert']").filter(has_text=f"Đang chọn: {name}")
+    chosen.wait_for(timeout=MAP_TIMEOUT_MS)
+    assert chosen.count() == 1
