@@ -74,9 +74,14 @@ def cached_map_view(selection: Selection) -> MapView:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
-    """Return a district's indicator histories, computed once per district and language."""
+def _district_history(version: str, province_code: str, code: str, language: str) -> list[IndicatorHistory]:
+    """Return a district's indicator histories in a data version, computed once per district and language."""
     return district_history(dataset(), province_code, code, language)
+
+
+def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
+    """Return a district's indicator histories in the current data version."""
+    return _district_history(data_version(), province_code, code, language)
 
 
 def init_session() -> None:
