@@ -11,20 +11,25 @@ from dashboard.assets import install_assets
 from dashboard.bench import DEFAULT_COMMUNES, DEFAULT_DISTRICTS, DEFAULT_RUNS, MAX_RUNS
 
 
-def _bench(arguments: argparse.Namespace) -> None:
-    """Measure every benchmark case, fast and naive, and print the report."""
+def _bench(arguments: argparse.Namespace) -> int:
+    """Measure every benchmark case, fast and naive, print the report and return the exit code."""
     from dashboard.bench import bench_cases, growth, json_report, text_report
     from dashboard.dataset import load_dataset
     from dashboard.ui.bench_page import run_bench
 
-    cases = bench_cases(
-        load_dataset(), arguments.districts, arguments.communes, arguments.boundaries, arguments.spacing
-    )
+    try:
+        cases = bench_cases(
+            load_dataset(), arguments.districts, arguments.communes, arguments.boundaries, arguments.spacing
+        )
+    except ValueError as problem:
+        logging.error("bench: %s", problem)
+        return 2
     results = run_bench(cases, arguments.runs)
     if arguments.json:
         print(json_report(results))
     else:
         print(text_report(results, growth(results, [case.layer for case in cases if case.synthetic])))
+    return 0
 
 
 def _check_bench_arguments(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
@@ -47,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     assets = commands.add_parser("assets", help="front-end assets served by the app")
     assets.add_argument("action", choices=["install"], help="download pinned packages not yet installed")
     bench = commands.add_parser("bench", help="measure the map's payload, build and rerun times, fast and naive")
-    bench.add_argument("--boundaries", type=Path, action="append", default=[], help="also measure this layer file")
+    bench.add_argument(
+        "--boundaries", type=Path, action="append", default=[], metavar="FILE", help="also measure this layer file"
+    )
     bench.add_argument("--json", action="store_true", help="print one JSON object per measured case")
     bench.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"runs per figure (median; at most {MAX_RUNS})")
     bench.add_argument("--districts", type=int, default=DEFAULT_DISTRICTS, help="units of the synthetic district layer")
@@ -61,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         installed = install_assets()
         logging.info("front-end assets: %s", ", ".join(installed) or "already installed")
     if arguments.command == "bench":
-        _bench(arguments)
+        return _bench(arguments)
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import folium
 import geopandas as gpd
+from pyogrio.errors import DataSourceError
 
 from dashboard.dataset import Dataset
 from dashboard.i18n import LANGUAGES
@@ -52,6 +53,7 @@ LEAST_RATIOS = {
     PROVINCE: (("payload_bytes", 5.0), ("rerun_ms", 3.0)),
     NATIONAL: (("payload_bytes", 5.0), ("build_ms", 5.0), ("rerun_ms", 5.0)),
 }
+POLYGONAL = ("Polygon", "MultiPolygon")
 FIGURES = ("payload_bytes", "payload_gzip_bytes", "build_ms", "rerun_ms")
 
 
@@ -117,8 +119,15 @@ def make_case(
 
 def file_layer(path: Path) -> gpd.GeoDataFrame:
     """Return any polygon layer file in WGS84 as one national-style layer: its code and name when it has
-    them (numbered otherwise) and its validity years when it has them (open otherwise)."""
-    raw = gpd.read_file(path).to_crs("EPSG:4326")
+    them (numbered otherwise) and its validity years when it has them (open otherwise). Raise ValueError,
+    saying why, for a file that cannot be read or holds anything but polygons."""
+    try:
+        raw = gpd.read_file(path)
+    except (OSError, DataSourceError) as problem:
+        raise ValueError(f"{path}: not a layer file that can be read ({problem})") from problem
+    if not isinstance(raw, gpd.GeoDataFrame) or raw.crs is None or raw.empty or not raw.geom_type.isin(POLYGONAL).all():
+        raise ValueError(f"{path}: needs polygon features and a coordinate reference system")
+    raw = raw.to_crs("EPSG:4326")
     numbers = [f"F{number}" for number in range(1, len(raw) + 1)]
     codes = raw["code"].astype(str) if "code" in raw else numbers
     valid_from = raw["valid_from"].fillna(OPEN_START).astype(int) if "valid_from" in raw else OPEN_START

@@ -95,3 +95,17 @@ def test_arguments_that_cannot_be_measured_stop_with_a_message(capsys, arguments
     with pytest.raises(SystemExit):
         main(["bench", *arguments])
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("layer.csv", "code,name\n1,A\n", "needs polygon features and a coordinate reference system"),
+        ("layer.geojson", "not a layer at all", "not a layer file that can be read"),
+    ],
+)
+def test_a_layer_file_that_cannot_be_measured_is_refused_with_the_reason(tmp_path, caplog, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    assert main(["bench", "--boundaries", str(path), "--districts", "4", "--communes", "6", "--spacing", "5000"]) == 2
+    assert f"bench: {path}: {message}" in caplog.text
