@@ -25,10 +25,13 @@ def _bench(arguments: argparse.Namespace) -> int:
         logging.error("bench: %s", problem)
         return 2
     results = run_bench(cases, arguments.runs)
+    growth_lines = growth(results, [case.layer for case in cases if case.synthetic])
     if arguments.json:
         print(json_report(results))
+        for line in growth_lines:
+            logging.info("growth: %s", line)
     else:
-        print(text_report(results, growth(results, [case.layer for case in cases if case.synthetic])))
+        print(text_report(results, growth_lines))
     return 0
 
 

@@ -1,6 +1,7 @@
 """The benchmark runs on small layers and reports every figure for every case, fast and naive."""
 
 import json
+import logging
 
 import pytest
 
@@ -20,15 +21,34 @@ def layer_file(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def report(layer_file):
+def bench_run(layer_file):
     capture = pytest.MonkeyPatch()
-    lines = []
+    lines, logged = [], []
     capture.setattr("builtins.print", lambda text: lines.extend(str(text).splitlines()))
+    handler = logging.Handler(logging.INFO)
+    handler.emit = lambda record: logged.append(record.getMessage())
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     try:
         assert main(["bench", "--json", *SMALL, "--boundaries", str(layer_file)]) == 0
     finally:
         capture.undo()
-    return [json.loads(line) for line in lines]
+        root.removeHandler(handler)
+        root.setLevel(level)
+    return [json.loads(line) for line in lines], logged
+
+
+@pytest.fixture(scope="module")
+def report(bench_run):
+    return bench_run[0]
+
+
+def test_with_json_the_growth_is_logged_beside_the_objects(bench_run):
+    growth_lines = [line for line in bench_run[1] if line.startswith("growth: ")]
+    assert growth_lines == [line for line in growth_lines if "12 → 30 units (×2.5)" in line]
+    assert len(growth_lines) == 2
 
 
 def test_every_case_is_measured_fast_and_naive(report, layer_file):
