@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard assets install | scorecard | indicators | boundaries | users."""
+"""Command line: python -m dashboard assets install | bench | scorecard | indicators | boundaries | users."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from dashboard.accounts import ADMIN, ROLES, Account, load_accounts, save_accounts, with_account, without_account
 from dashboard.assets import install_assets
 from dashboard.audit import uploads_table
+from dashboard.bench import DEFAULT_COMMUNES, DEFAULT_DISTRICTS, DEFAULT_RUNS, MAX_RUNS
 from dashboard.boundary_cli import add_boundary_commands, run_boundaries
 from dashboard.dataset import load_dataset
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
@@ -32,6 +33,43 @@ from dashboard.uploads import (
 
 EXIT_OK, EXIT_INVALID, EXIT_UNCONFIRMED, EXIT_STALE = 0, 1, 2, 3
 UNKNOWN_PLAN_EXIT = 2
+
+
+def _bench(arguments: argparse.Namespace) -> int:
+    """Measure every benchmark case, fast and naive, print the report and return the exit code."""
+    from dashboard.bench import bench_cases, growth, json_report, text_report
+    from dashboard.dataset import load_dataset
+    from dashboard.ui.bench_page import run_bench
+
+    try:
+        cases = bench_cases(
+            load_dataset(), arguments.districts, arguments.communes, arguments.boundaries, arguments.spacing
+        )
+    except ValueError as problem:
+        logging.error("bench: %s", problem)
+        return 2
+    results = run_bench(cases, arguments.runs)
+    growth_lines = growth(results, [case.layer for case in cases if case.synthetic])
+    if arguments.json:
+        print(json_report(results))
+        for line in growth_lines:
+            logging.info("growth: %s", line)
+    else:
+        print(text_report(results, growth_lines))
+    return 0
+
+
+def _check_bench_arguments(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> None:
+    """Stop with a usage message when a bench argument cannot be measured."""
+    if not 1 <= arguments.runs <= MAX_RUNS:
+        parser.error(f"--runs must be between 1 and {MAX_RUNS}, not {arguments.runs}")
+    if arguments.districts < 2 or arguments.communes < 2:
+        parser.error("--districts and --communes need at least 2 units")
+    if arguments.spacing is not None and arguments.spacing <= 0:
+        parser.error(f"--spacing must be a positive number of metres, not {arguments.spacing:g}")
+    for path in arguments.boundaries:
+        if not path.is_file():
+            parser.error(f"--boundaries: no such layer file: {path}")
 
 
 def run_scorecard(plan: str, year: int, as_json: bool, language: str, settings: Settings) -> int:
@@ -90,6 +128,15 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--email", default="")
     remove = user_actions.add_parser("remove", help="remove an account")
     remove.add_argument("username")
+    bench = commands.add_parser("bench", help="measure the map's payload, build and rerun times, fast and naive")
+    bench.add_argument(
+        "--boundaries", type=Path, action="append", default=[], metavar="FILE", help="also measure this layer file"
+    )
+    bench.add_argument("--json", action="store_true", help="print one JSON object per measured case")
+    bench.add_argument("--runs", type=int, default=DEFAULT_RUNS, help=f"runs per figure (median; at most {MAX_RUNS})")
+    bench.add_argument("--districts", type=int, default=DEFAULT_DISTRICTS, help="units of the synthetic district layer")
+    bench.add_argument("--communes", type=int, default=DEFAULT_COMMUNES, help="units of the synthetic commune layer")
+    bench.add_argument("--spacing", type=float, help="metres between border vertices of the generated layers")
     add_boundary_commands(commands)
     return parser
 
@@ -191,13 +238,18 @@ def _users(arguments: argparse.Namespace, settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code."""
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command == "bench":
+        _check_bench_arguments(parser, arguments)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     if arguments.command == "assets":
         installed = install_assets()
         logging.info("front-end assets: %s", ", ".join(installed) or "already installed")
         return EXIT_OK
+    if arguments.command == "bench":
+        return _bench(arguments)
     try:
         settings = load_settings()
     except ValueError as problem:

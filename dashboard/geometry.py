@@ -26,10 +26,13 @@ def _polygonal(shape: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
-def simplified_coverage(layer: gpd.GeoDataFrame, tolerance_m: float = SIMPLIFY_TOLERANCE_M) -> gpd.GeoDataFrame:
-    """Return the layer simplified as a coverage in a metric CRS: each shared border is simplified once, so
-    neighbours keep it shared (no gaps, no slivers), then returned in the layer's own CRS."""
-    metric_crs = layer.estimate_utm_crs()
+def simplified_coverage(
+    layer: gpd.GeoDataFrame, tolerance_m: float = SIMPLIFY_TOLERANCE_M, metric_crs: object | None = None
+) -> gpd.GeoDataFrame:
+    """Return the layer simplified as a coverage in a metric CRS (the layer's UTM zone unless given): each
+    shared border is simplified once, so neighbours keep it shared (no gaps, no slivers), then returned in
+    the layer's own CRS."""
+    metric_crs = metric_crs or layer.estimate_utm_crs()
     metric = layer.to_crs(metric_crs)
     metric["geometry"] = shapely.coverage_simplify(metric.geometry.values, tolerance_m, simplify_boundary=True)
     return metric.to_crs(layer.crs)

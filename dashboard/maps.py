@@ -9,6 +9,7 @@ import folium
 import geopandas as gpd
 from branca.element import MacroElement, Template
 
+from dashboard.choropleth import DistrictLayer
 from dashboard.i18n import t
 from dashboard.views import LegendEntry, MapView
 
@@ -16,7 +17,6 @@ LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 OSM_TILES = "OpenStreetMap"
 ZONE_RADIUS = {"kkt": 9, "kcn": 7, "ccn": 6, "lang_nghe": 5}
-NO_DATA_DASH = "4 3"
 ZONE_OUTLINE = "#08306b"
 LEGEND_ROOM_PX = (360, 10)
 ZOOM_SNAP = 0.25
@@ -70,19 +70,6 @@ def legend_html(
     )
 
 
-def _district_style(feature: dict) -> dict:
-    """Return the Leaflet style of a district from its precomputed properties."""
-    properties = feature["properties"]
-    return {
-        "fillColor": properties["colour"],
-        "color": "#000000" if properties["selected"] else "#444444",
-        "weight": 3 if properties["selected"] else 1,
-        "fillOpacity": 0.8,
-        "dashArray": NO_DATA_DASH if properties["class_key"] == "no_data" else None,
-        "className": "scp-district",
-    }
-
-
 def _zone_style(feature: dict) -> dict:
     """Return the style of a zone marker."""
     properties = feature["properties"]
@@ -116,9 +103,15 @@ def district_map(
 ) -> folium.Map:
     """Return the choropleth of a MapView with zones on top, a legend in words (unless the page draws it
     beside several maps), and Leaflet loaded from asset_url; basemap is "osm" for OpenStreetMap tiles or "none"."""
-    features = view.features.copy()
-    features["selected"] = features["code"] == selected
-    bounds = features.total_bounds
+    districts = DistrictLayer(view.features, t("map.districts_layer", language), selected)
+    return map_with_districts(view, districts, language, asset_url, basemap, legend)
+
+
+def map_with_districts(
+    view: MapView, districts: folium.map.Layer, language: str, asset_url: str, basemap: str, legend: bool = True
+) -> folium.Map:
+    """Return the map of a MapView around a given district layer: basemap, zones, layer control, legend."""
+    bounds = view.features.total_bounds
     fmap = folium.Map(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
         tiles=None,
@@ -131,13 +124,7 @@ def district_map(
         folium.TileLayer(OSM_TILES, name=t("map.basemap_layer", language)).add_to(fmap)
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
     fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]
-    folium.GeoJson(
-        json.loads(features.to_json(drop_id=True)),
-        name=t("map.districts_layer", language),
-        style_function=_district_style,
-        highlight_function=lambda feature: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-    ).add_to(fmap)
+    districts.add_to(fmap)
     if not view.zones.empty:
         folium.GeoJson(
             _zones_geojson(view),

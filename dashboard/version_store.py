@@ -50,6 +50,13 @@ def stored_reports(folder: Path) -> list[dict]:
     return reports
 
 
+def stored_version_ids(folder: Path) -> list[str]:
+    """Return the ids of the complete versions in the folder (staging folders start with a dot)."""
+    if not folder.is_dir():
+        return []
+    return sorted(path.name for path in folder.iterdir() if path.is_dir() and not path.name.startswith("."))
+
+
 def read_stored_report(folder: Path, version_id: str) -> dict:
     """Return one version's report."""
     return json.loads((folder / version_id / REPORT_FILE).read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from dashboard.i18n import t
 from dashboard.layer_store import store_version
 from dashboard.ui.auth import require_page
 from dashboard.ui.boundary_panels import report_panel, versions_panel
-from dashboard.ui.state import dataset, language, reload_dataset, run_through_entry, settings
+from dashboard.ui.state import dataset, language, run_through_entry, settings
 
 run_through_entry()
 account = require_page("manage_boundaries")
@@ -75,7 +75,6 @@ if result is not None:
             st.session_state["boundary_stored"] = t(
                 "boundary.stored", lang, version=version, years=report_years(report)
             )
-            reload_dataset()
             st.rerun()
 
 versions_panel(lang)

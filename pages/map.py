@@ -1,23 +1,13 @@
 """Map page: district choropleth and zones for a province, indicator and year, against the plan's targets."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard.i18n import t
-from dashboard.maps import add_point_layer, district_map
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year, follow_map_click
-from dashboard.ui.panels import demo_banner, province_figure_panel
-from dashboard.ui.state import (
-    asset_url,
-    cached_green_points,
-    cached_map_view,
-    dataset,
-    language,
-    run_through_entry,
-    settings,
-)
-from dashboard.views import Selection, class_table, district_row, district_table, selected_district
+from dashboard.ui.panels import PointLayer, demo_banner, map_panel, province_figure_panel
+from dashboard.ui.state import cached_green_points, cached_map_view, dataset, language, run_through_entry
+from dashboard.views import Selection, class_table, district_row, district_table
 
 run_through_entry()
 lang = language()
@@ -33,13 +23,9 @@ st.caption(data.plan_of(province)[f"title_{lang}"])
 demo_banner(view.is_demo, lang)
 province_figure_panel(view, indicator, year, lang)
 
-fmap = district_map(view, lang, asset_url(), settings().basemap, district)
 points = cached_green_points(province, year, lang)
-add_point_layer(fmap, points, t("points.layer", lang, count=len(points)), show=indicator == "green_retail_points")
-clicked = st_folium(
-    fmap, key="district_map", height=620, use_container_width=True, returned_objects=["last_active_drawing"]
-)
-follow_map_click(selected_district(clicked))
+layer = PointLayer(points, t("points.layer", lang, count=len(points)), show=indicator == "green_retail_points")
+follow_map_click(map_panel(view, lang, district, points=layer))
 if view.schematic:
     st.caption(t("app.schematic_note", lang))
 

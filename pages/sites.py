@@ -8,7 +8,7 @@ from dashboard.i18n import t
 from dashboard.sites import province_point_checks
 from dashboard.ui.auth import require_page
 from dashboard.ui.site_panels import green_point_panel, zone_report_panel
-from dashboard.ui.state import dataset, language, reload_dataset, run_through_entry, settings
+from dashboard.ui.state import dataset, language, run_through_entry, settings
 from dashboard.units import full_name, units_of
 from dashboard.zone_import import import_zones
 from dashboard.zone_store import store_zones
@@ -56,7 +56,6 @@ if "zone_result" in st.session_state:
             )
             del st.session_state["zone_result"]
             st.session_state["zone_stored"] = t("sites.stored", lang, version=version)
-            reload_dataset()
             st.rerun()
 
 green_point_panel(province_point_checks(data, province, year), names, year, lang)

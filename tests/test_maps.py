@@ -1,8 +1,10 @@
 import json
 import re
 
+import numpy as np
 import pytest
 
+from dashboard.choropleth import decoded_ring
 from dashboard.maps import district_map
 from dashboard.views import Selection, map_view
 
@@ -30,11 +32,50 @@ def test_without_a_basemap_no_tiles_are_requested(view):
     assert "tile.openstreetmap.org" in render(view, "osm")
 
 
-def test_every_district_is_drawn_with_its_class_colour(view):
-    page = render(view)
+def district_layer(page: str) -> tuple[list[dict], list[dict]]:
+    """Return the districts drawn and the styles they point to, as the browser receives them."""
+    styles = json.loads(re.search(r"_styles = (\[.*?\]);", page).group(1))
+    data = json.loads(re.search(r"_data = (\{.*?\});\n", page).group(1))
+    return data["features"], styles
+
+
+def test_every_district_is_drawn_with_its_class_colour_and_tooltip(view):
+    features, styles = district_layer(render(view))
+    drawn = {feature["properties"]["code"]: feature["properties"] for feature in features}
     for row in view.districts.itertuples():
-        assert f'"code": "{row.code}"' in page
-    assert set(re.findall(r'"colour": "(#[0-9a-f]{6})"', page)) >= set(view.districts["colour"])
+        assert styles[drawn[row.code]["s"]]["fillColor"] == row.colour
+        assert drawn[row.code]["tooltip"] == row.tooltip
+
+
+def test_every_district_shape_arrives_as_drawn_in_the_view(view):
+    features, _ = district_layer(render(view))
+    shapes = dict(zip(view.features["code"], view.features.geometry, strict=True))
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        rings = [decoded_ring(ring) for polygon in polygons for ring in polygon]
+        expected = shapes[feature["properties"]["code"]]
+        expected_rings = [
+            ring for part in getattr(expected, "geoms", [expected]) for ring in (part.exterior, *part.interiors)
+        ]
+        assert len(rings) == len(expected_rings)
+        for ring, expected_ring in zip(rings, expected_rings, strict=True):
+            assert np.allclose(ring, np.asarray(expected_ring.coords)[:, :2], rtol=0, atol=1e-9)
+
+
+def test_districts_without_data_have_a_dashed_outline(data):
+    view = map_view(data, Selection("17", "awareness_campaigns", 2024, "vi"))
+    features, styles = district_layer(render(view))
+    classes = dict(zip(view.features["code"], view.features["class_key"], strict=True))
+    assert "no_data" in classes.values()
+    for feature in features:
+        dashed = styles[feature["properties"]["s"]]["dashArray"] is not None
+        assert dashed == (classes[feature["properties"]["code"]] == "no_data")
+
+
+def test_the_browser_gets_only_code_tooltip_and_style_per_district(view):
+    features, _ = district_layer(render(view))
+    assert {key for feature in features for key in feature["properties"]} == {"code", "tooltip", "s"}
 
 
 def legend_of(page: str) -> str:
@@ -52,8 +93,10 @@ def test_the_legend_and_schematic_note_are_on_the_map_in_the_chosen_language(dat
 
 
 def test_the_selected_district_is_outlined(view):
-    page = render(view, selected="230")
-    assert re.search(r'"code": "230".{0,400}"selected": true', page, re.S)
+    features, styles = district_layer(render(view, selected="230"))
+    weights = {feature["properties"]["code"]: styles[feature["properties"]["s"]]["weight"] for feature in features}
+    assert weights.pop("230") == 3
+    assert set(weights.values()) == {1}
 
 
 def test_an_uploaded_point_name_with_markup_is_escaped_in_the_map(data):

@@ -1,5 +1,8 @@
 """Every page through Streamlit's AppTest: no exception, and the figures a user reads after each change."""
 
+import gzip
+import json
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -7,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.accounts import ADMIN, Account
 from dashboard.i18n import t
 from dashboard.paths import ROOT
+from dashboard.synthetic import detailed_layer
 from dashboard.views import Selection, figure_text, map_view, province_target_metric
 
 TIMEOUT_S = 60
@@ -276,3 +280,33 @@ def test_checking_without_a_file_asks_for_one_and_stores_nothing(monkeypatch, tm
     assert not app.exception
     assert app.warning[0].value == "Hãy chọn tệp trước."
     assert not (tmp_path / "boundaries").exists()
+
+
+def map_arguments(app: AppTest) -> dict:
+    return json.loads(app.get("component_instance")[0].proto.json_args)
+
+
+def test_the_map_asks_the_browser_only_for_clicks_so_panning_never_reruns_the_page(app):
+    assert map_arguments(app)["returned_objects"] == ["last_active_drawing"]
+
+
+@pytest.mark.parametrize("province", ["17", "19", "25", "42"])
+def test_each_province_map_sends_the_browser_less_than_80_kb(app, province):
+    app.sidebar.selectbox(key="province").select(province).run()
+    payload = app.get("component_instance")[0].proto.json_args.encode()
+    assert len(payload) < 80_000
+    assert len(gzip.compress(payload)) < 20_000
+
+
+def test_a_boundary_layer_with_surveyed_detail_reaches_the_browser_simplified(monkeypatch, tmp_path, data):
+    detailed = tmp_path / "detailed.geojson"
+    detailed_layer(data.layer, 50.0).to_file(detailed)
+    monkeypatch.setenv("SCP_BOUNDARIES", str(detailed))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    assert not app.exception
+    payload = app.get("component_instance")[0].proto.json_args.encode()
+    assert len(payload) < 80_000 < detailed.stat().st_size
+    assert len(gzip.compress(payload)) < 20_000
+    st.cache_resource.clear()

@@ -1,12 +1,18 @@
-"""Small blocks several pages draw: the demo banner and the province figure beside its target."""
+"""Small blocks several pages draw: the demo banner, the province figure beside its target, the map."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import geopandas as gpd
 import streamlit as st
+from streamlit_folium import st_folium
 
 from dashboard.i18n import t
-from dashboard.ui.state import dataset
-from dashboard.views import MapView, coverage_text, figure_text, province_target_metric
+from dashboard.mapdata import MAP_HEIGHT_PX
+from dashboard.maps import add_point_layer, district_map
+from dashboard.ui.state import asset_url, dataset, settings
+from dashboard.views import MapView, coverage_text, figure_text, province_target_metric, selected_district
 
 STATUS_ICONS = {"exceeded": "★", "met": "✔", "on_track": "↗", "behind": "✖", "no_data": "?", "no_target": "–"}
 
@@ -30,3 +36,26 @@ def province_figure_panel(view: MapView, indicator: str, year: int, language: st
     target.metric(*province_target_metric(view.target, indicator, kind, language))
     status.metric(t("map.status", language), t(f"status.{view.status}", language))
     st.caption(f"{STATUS_ICONS[view.status]} {coverage_text(view, catalogue['measured_on'], kind, language)}")
+
+
+@dataclass(frozen=True)
+class PointLayer:
+    """Points drawn on the map as a layer of their own: the points, the layer's name, whether shown at first."""
+
+    points: gpd.GeoDataFrame
+    name: str
+    show: bool
+
+
+def map_panel(
+    view: MapView, language: str, selected: str | None, key: str = "district_map", points: PointLayer | None = None
+) -> str | None:
+    """Draw the district map of a view (with a layer of points when given) and return the code of the district
+    last clicked; only a click comes back from the browser, so panning and zooming never rerun the page."""
+    fmap = district_map(view, language, asset_url(), settings().basemap, selected)
+    if points is not None:
+        add_point_layer(fmap, points.points, points.name, points.show)
+    clicked = st_folium(
+        fmap, key=key, height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=["last_active_drawing"]
+    )
+    return selected_district(clicked)

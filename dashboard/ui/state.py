@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -9,16 +10,21 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from dashboard.boundaries import SCHEMATIC_LAYER
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.layer_store import BOUNDARIES
+from dashboard.mapdata import dataset_files, files_version, prepared_layer
 from dashboard.reform import load_reform
 from dashboard.settings import Settings, load_settings
 from dashboard.sites import green_point_view
 from dashboard.store import Store
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.uploads import open_store, store_tables
+from dashboard.version_store import stored_version_ids
 from dashboard.views import MapView, Selection, map_view
+from dashboard.zone_store import ZONES
 
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"
@@ -38,32 +44,35 @@ def store() -> Store:
     return _store(chosen.database_url, chosen.seed_demo)
 
 
-def data_revision() -> int:
-    """Return the store's revision: every cached result below is keyed by it, so an upload shows at once."""
-    return store().revision()
+@st.cache_resource(show_spinner=False)
+def _files_version(boundaries: Path | None) -> str:
+    """Return the version of the bundled data files read with a boundary layer, computed once per process."""
+    return files_version(dataset_files(boundaries or SCHEMATIC_LAYER))
+
+
+def data_version() -> str:
+    """Return the version of the data shown: the bundled files, the store's revision (moved on by every upload
+    and undo) and the boundary and zone versions imported; every cache of prepared data is keyed by it."""
+    chosen = settings()
+    imported = [*stored_version_ids(chosen.data_dir / BOUNDARIES), *stored_version_ids(chosen.data_dir / ZONES)]
+    return f"{_files_version(chosen.boundaries)}:{store().revision()}:{'|'.join(imported)}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _dataset(boundaries: Path | None, data_dir: Path, revision: int) -> Dataset:
-    """Return the dataset with a boundary layer (the schematic one when None), the layers and zone lists
-    imported into data_dir, and the store's tables at a revision."""
+def _dataset(boundaries: Path | None, data_dir: Path, version: str) -> Dataset:
+    """Return the dataset of a data version: the boundary layer (the schematic one when None) with the layers
+    imported into data_dir, prepared for the map, and the store's tables."""
     tables = store_tables(store())
     if boundaries:
-        return load_dataset(layer=boundaries, tables=tables, data_dir=data_dir)
-    return load_dataset(tables=tables, data_dir=data_dir)
+        data = load_dataset(layer=boundaries, tables=tables, data_dir=data_dir)
+    else:
+        data = load_dataset(tables=tables, data_dir=data_dir)
+    return replace(data, layer=prepared_layer(data.layer))
 
 
 def dataset() -> Dataset:
     """Return the dataset, shared read-only by every session."""
-    return _dataset(settings().boundaries, settings().data_dir, data_revision())
-
-
-def reload_dataset() -> None:
-    """Forget the cached dataset and what was computed from it, so a newly stored layer version is drawn."""
-    _dataset.clear()
-    _map_view.clear()
-    _district_history.clear()
-    _green_points.clear()
+    return _dataset(settings().boundaries, settings().data_dir, data_version())
 
 
 @st.cache_resource(show_spinner=False)
@@ -87,37 +96,38 @@ def settings() -> Settings:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _map_view(selection: Selection, revision: int) -> MapView:
-    """Return the map view of a selection at a store revision."""
-    return map_view(dataset(), selection)
+@st.cache_resource(show_spinner=False, max_entries=256)
+def versioned_map_view(version: str, selection: Selection, _data: Dataset) -> MapView:
+    """Return the map view of a selection in the dataset of a data version (the key; the dataset itself is
+    not hashed), computed once and shared read-only by every session."""
+    return map_view(_data, selection)
 
 
 def cached_map_view(selection: Selection) -> MapView:
-    """Return the map view of a selection, computed once per selection and store revision."""
-    return _map_view(selection, data_revision())
+    """Return the map view of a selection in the current data version."""
+    return versioned_map_view(data_version(), selection, dataset())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _green_points(province_code: str, year: int, language: str, revision: int) -> gpd.GeoDataFrame:
-    """Return the province's green retail points up to the year at a store revision."""
+def _green_points(version: str, province_code: str, year: int, language: str) -> gpd.GeoDataFrame:
+    """Return the province's green retail points up to the year in a data version."""
     return green_point_view(dataset(), province_code, year, language)
 
 
 def cached_green_points(province_code: str, year: int, language: str) -> gpd.GeoDataFrame:
     """Return the province's green retail points up to the year, checked and ready to draw, once per choice."""
-    return _green_points(province_code, year, language, data_revision())
+    return _green_points(data_version(), province_code, year, language)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _district_history(province_code: str, code: str, language: str, revision: int) -> list[IndicatorHistory]:
-    """Return a district's indicator histories at a store revision."""
+def _district_history(version: str, province_code: str, code: str, language: str) -> list[IndicatorHistory]:
+    """Return a district's indicator histories in a data version, computed once per district and language."""
     return district_history(dataset(), province_code, code, language)
 
 
 def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
-    """Return a district's indicator histories, computed once per district, language and store revision."""
-    return _district_history(province_code, code, language, data_revision())
+    """Return a district's indicator histories in the current data version."""
+    return _district_history(data_version(), province_code, code, language)
 
 
 def init_session() -> None:

@@ -89,7 +89,7 @@ def page(app_url, request):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 1400, "height": 1400})
+        tab = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
         yield tab
         report = getattr(request.node, "rep_call", None)
         if report is not None and report.failed:
@@ -123,12 +123,15 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
     page.goto(app_url)
     districts = page.frame_locator(MAP_FRAME).locator("path.scp-district")
     districts.first.wait_for(timeout=MAP_TIMEOUT_MS)
-    record_property("page_load_to_map_s", round(time.monotonic() - started, 2))
+    load_s = time.monotonic() - started
+    record_property("page_load_to_map_s", round(load_s, 2))
+    print(f"page load to drawn map, first visit: {load_s:.2f} s (budget 1.5 s, p50; measured, not asserted)")
     assert districts.count() == 13
     assert page.frame_locator(MAP_FRAME).locator("path.scp-zone").count() == 17
     assert page.frame_locator(MAP_FRAME).get_by_text("Dưới 70%: chưa đạt chỉ tiêu 2025").count() == 1
     before = district_fills(page)
 
+    changed = time.monotonic()
     choose(page, "Năm", "2021")
     page.wait_for_function(
         """([frame, before]) => {
@@ -141,8 +144,20 @@ def test_the_map_draws_every_district_offline_and_redraws_when_the_year_changes(
         arg=[MAP_FRAME, before],
         timeout=MAP_TIMEOUT_MS,
     )
+    redraw_s = time.monotonic() - changed
+    record_property("year_change_to_redrawn_map_s", round(redraw_s, 2))
+    print(f"year change to redrawn map: {redraw_s:.2f} s (measured, not asserted)")
     assert len(district_fills(page)) == 13
     assert not [url for url in failed if "127.0.0.1" in url]
+
+    again = page.context.new_page()
+    started = time.monotonic()
+    again.goto(app_url)
+    again.frame_locator(MAP_FRAME).locator("path.scp-district").first.wait_for(timeout=MAP_TIMEOUT_MS)
+    warm_s = time.monotonic() - started
+    record_property("page_load_to_map_cached_s", round(warm_s, 2))
+    print(f"page load to drawn map, scripts already in the browser's cache: {warm_s:.2f} s (measured, not asserted)")
+    assert again.frame_locator(MAP_FRAME).locator("path.scp-district").count() == 13
 
 
 def sign_in(tab, username: str) -> None:
@@ -210,3 +225,17 @@ def test_an_administrator_uploads_a_boundary_layer_reads_the_report_and_stores_i
     page.get_by_text("Đã lưu thành phiên bản 17-district-2015-2019-").wait_for(timeout=MAP_TIMEOUT_MS)
     page.get_by_text("Chưa nạp lớp nào").wait_for(state="detached", timeout=MAP_TIMEOUT_MS)
     assert page.get_by_role("heading", name="Các phiên bản lớp đã lưu").count() == 1
+
+
+def test_hovering_a_district_shows_its_tooltip_and_clicking_it_selects_it(page, app_url):
+    page.goto(app_url)
+    districts = page.frame_locator(MAP_FRAME).locator("path.scp-district")
+    districts.first.wait_for(timeout=MAP_TIMEOUT_MS)
+    districts.nth(5).hover()
+    tooltip = page.frame_locator(MAP_FRAME).locator(".leaflet-tooltip").first
+    tooltip.wait_for(timeout=MAP_TIMEOUT_MS)
+    name = tooltip.inner_text().splitlines()[0]
+    districts.nth(5).click()
+    chosen = page.locator("[data-testid='stAlert']").filter(has_text=f"Đang chọn: {name}")
+    chosen.wait_for(timeout=MAP_TIMEOUT_MS)
+    assert chosen.count() == 1
