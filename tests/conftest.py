@@ -61,6 +61,12 @@ def seeded_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_data_in_the_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point SCP_DATA_DIR at the test's own folder, so no test writes a store into the project's var/."""
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path / "own-var"))
+
+
 @pytest.fixture
 def data_dir(seeded_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Return this test's own copy of the seeded data folder, set as SCP_DATA_DIR for the app."""
