@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -30,6 +30,7 @@ class Dataset:
     catalogue: pd.DataFrame
     tables: dict[str, pd.DataFrame]
     schematic: bool
+    memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def plan_of(self, province_code: str) -> pd.Series:
         """Return the plan of a province."""

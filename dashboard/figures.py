@@ -67,7 +67,16 @@ def _accumulated(series: pd.Series, years: list[int], since: int) -> pd.Series:
 
 
 def province_series(data: Dataset, province_code: str, indicator: str) -> pd.Series:
-    """Return an indicator's province figure by year (index: series_years), NaN where there is no data."""
+    """Return an indicator's province figure by year (index: series_years), NaN where there is no data;
+    computed once per dataset (a dataset never changes: new data make a new dataset)."""
+    key = ("province_series", province_code, indicator)
+    if key not in data.memo:
+        data.memo[key] = _province_series(data, province_code, indicator)
+    return data.memo[key].copy()
+
+
+def _province_series(data: Dataset, province_code: str, indicator: str) -> pd.Series:
+    """Return an indicator's province figure by year, computed from the tables and province values."""
     years = series_years(data, province_code)
     info = data.catalogue.loc[indicator]
     plan = data.plan_of(province_code)
