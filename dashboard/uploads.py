@@ -14,7 +14,7 @@ from dashboard.i18n import t
 from dashboard.paths import DEMO_TABLES
 from dashboard.problems import Problem, errors, warnings
 from dashboard.reading import ROW, read_upload
-from dashboard.store import NewUpload, Store
+from dashboard.store import NewUpload, StaleStoreError, Store
 from dashboard.tables import TableSpec, table_specs, typed_table
 from dashboard.targets import load_catalogue, load_plans
 from dashboard.units import load_units, load_zones
@@ -156,15 +156,19 @@ def bundled_reference() -> Reference:
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:
-    """Load the bundled demonstration tables into an empty store, through the same checks as any upload."""
-    if store.revision() != 0:
-        return
-    for name in table_specs():
+    """Load the bundled demonstration tables into an empty store, through the same checks as any upload; when
+    another process is seeding the same store at the same time, leave the seeding to it."""
+    for seeded, name in enumerate(table_specs()):
         path = DEMO_TABLES / f"{name}.csv"
         frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="source")
         content = frame.to_csv(index=False).encode("utf-8")
         preview = preview_upload(store, content, f"{path.name}", name, reference, len(content))
-        commit_upload(store, preview, account, confirm_warnings=True, source=DEMO_SOURCE)
+        if preview.revision != seeded:
+            return
+        try:
+            commit_upload(store, preview, account, confirm_warnings=True, source=DEMO_SOURCE)
+        except StaleStoreError:
+            return
 
 
 def open_store(url: str, seed: bool) -> Store:

@@ -92,3 +92,19 @@ def test_opening_the_store_again_runs_the_migrations_and_keeps_every_row(store):
     commit_upload(store, preview(store, campaigns_file(1)), PLANNER_ACCOUNT)
     before = store.rows("awareness_campaigns")
     assert other_store(store).rows("awareness_campaigns").equals(before)
+
+
+def test_two_servers_seeding_a_new_store_at_once_load_the_demo_tables_once(store):
+    from dashboard.tables import table_specs
+    from dashboard.uploads import DEMO_ACCOUNT, seed_demo
+
+    rival = other_store(store)
+    threads = [
+        threading.Thread(target=seed_demo, args=(target, bundled_reference(), DEMO_ACCOUNT))
+        for target in (store, rival)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(WAIT_S)
+    assert sorted(store.uploads()["table_name"]) == sorted(table_specs())
