@@ -146,7 +146,12 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
     store = Store(settings.database_url)
     content = arguments.file.read_bytes()
     preview = preview_upload(
-        store, content, arguments.file.name, arguments.table, bundled_reference(), settings.max_upload_bytes
+        store,
+        content,
+        arguments.file.name,
+        arguments.table,
+        bundled_reference(settings.data_dir),
+        settings.max_upload_bytes,
     )
     code, upload_id = _committed(store, preview, arguments)
     report = {

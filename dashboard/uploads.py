@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -19,6 +20,7 @@ from dashboard.tables import TableSpec, table_specs, typed_table
 from dashboard.targets import load_catalogue, load_plans
 from dashboard.units import load_units, load_zones
 from dashboard.validation import Reference, check_rows
+from dashboard.zone_store import with_imported_zones
 
 DEMO_SOURCE = "demo"
 UPLOAD_SOURCE = "upload"
@@ -150,9 +152,11 @@ def undo_upload(store: Store, upload_id: int, account: Account) -> int:
     return store.undo(upload_id, account.username)
 
 
-def bundled_reference() -> Reference:
-    """Return the bundled units, zones and plans that uploaded rows are checked against."""
-    return Reference(units=load_units(), zones=load_zones(), plans=load_plans(), catalogue=load_catalogue())
+def bundled_reference(data_dir: Path | None = None) -> Reference:
+    """Return the units, zones, plans and catalogue that uploaded rows are checked against: the bundled ones,
+    with the zone lists imported into data_dir when given."""
+    zones = load_zones() if data_dir is None else with_imported_zones(load_zones(), data_dir)
+    return Reference(units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue())
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:

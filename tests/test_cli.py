@@ -78,3 +78,17 @@ def test_users_are_added_with_a_hashed_password_read_from_stdin(folder, capsys, 
     assert accounts[0].password_hash.startswith("$argon2id$") and "bi-mat" not in (folder / "accounts.json").read_text()
     assert signed_in(accounts, "lan", "bi-mat").role == "planner"
     assert run(capsys, "users", "list")[1].startswith("lan\tplanner\tNguyễn Thị Lan")
+
+
+def test_an_import_checks_zones_against_the_imported_zone_lists_too(folder, capsys):
+    from dashboard.units import load_zones
+    from dashboard.zone_store import CLEAN, store_zones
+
+    new_zone = load_zones().iloc[[0]].assign(zone_code="PT-CCN-MOI", name="CCN Mới")
+    report = {"status": CLEAN, "province_code": new_zone.iloc[0]["province_code"], "sha256": "0" * 64}
+    store_zones(folder, report, new_zone, "quantri", accepted=False)
+    path = folder / "vung.csv"
+    path.write_text("year,zone_code,zone_name,reached\n2025,PT-CCN-MOI,,có\n", encoding="utf-8")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "zone_awareness", "--dry-run", "--json")
+    assert code == 0, out
+    assert json.loads(out)["counts"]["new"] == 1
