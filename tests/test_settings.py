@@ -41,3 +41,18 @@ def test_an_official_layer_replaces_the_schematic_one_and_the_map_stops_calling_
     assert not replaced.schematic and data.schematic
     page = district_map(map_view(replaced, Selection("25", "eco_packaging", 2023, "en")), "en", "/s", "none")
     assert "schematic" not in page.get_root().render()
+
+
+def test_the_store_is_sqlite_in_the_data_folder_unless_database_url_says_otherwise(tmp_path):
+    assert load_settings({"SCP_DATA_DIR": str(tmp_path)}).database_url == f"sqlite:///{tmp_path / 'scp.sqlite3'}"
+    url = "postgresql+psycopg://scp:scp@db:5432/scp"
+    assert load_settings({"DATABASE_URL": url}).database_url == url
+
+
+@pytest.mark.parametrize(
+    ("environ", "name"),
+    [({"SCP_SEED_DEMO": "maybe"}, "SCP_SEED_DEMO"), ({"SCP_MAX_UPLOAD_MB": "0"}, "SCP_MAX_UPLOAD_MB")],
+)
+def test_a_store_or_upload_setting_that_is_not_understood_is_refused(environ, name):
+    with pytest.raises(ValueError, match=name):
+        load_settings(environ)

@@ -1,0 +1,86 @@
+"""Accounts and roles: what each role may do, sign-in against hashed passwords, OpenID Connect users' roles."""
+
+import pytest
+
+from dashboard.accounts import (
+    ADMIN,
+    ANONYMOUS,
+    PLANNER,
+    VIEWER,
+    Account,
+    PermissionDeniedError,
+    account_for_email,
+    allowed,
+    load_accounts,
+    require,
+    save_accounts,
+    signed_in,
+    with_account,
+    without_account,
+)
+from dashboard.settings import load_settings
+
+
+@pytest.mark.parametrize(
+    ("role", "action", "expected"),
+    [
+        (VIEWER, "view", True),
+        (VIEWER, "upload", False),
+        (VIEWER, "undo", False),
+        (VIEWER, "manage_boundaries", False),
+        (PLANNER, "upload", True),
+        (PLANNER, "undo", True),
+        (PLANNER, "manage_boundaries", False),
+        (PLANNER, "manage_users", False),
+        (ADMIN, "manage_boundaries", True),
+        (ADMIN, "manage_users", True),
+        ("unknown", "view", False),
+    ],
+)
+def test_each_role_may_do_what_its_row_says(role, action, expected):
+    assert allowed(Account("someone", role), action) is expected
+
+
+def test_an_anonymous_visitor_is_a_viewer_and_is_refused_an_upload():
+    assert ANONYMOUS.role == VIEWER
+    with pytest.raises(PermissionDeniedError):
+        require(ANONYMOUS, "upload")
+
+
+def test_passwords_are_stored_hashed_and_checked(tmp_path):
+    path = tmp_path / "accounts.json"
+    save_accounts(path, with_account([], "lan", PLANNER, "bi-mat", name="Nguyễn Thị Lan"))
+    assert "bi-mat" not in path.read_text() and "Nguyễn Thị Lan" in path.read_text(encoding="utf-8")
+    accounts = load_accounts(path)
+    assert signed_in(accounts, "lan", "bi-mat").role == PLANNER
+    assert signed_in(accounts, "lan", "sai") is None
+    assert signed_in(accounts, "khong-co", "bi-mat") is None
+
+
+def test_changing_a_role_keeps_the_password_and_removing_an_account_removes_it():
+    accounts = with_account([], "lan", PLANNER, "bi-mat")
+    accounts = with_account(accounts, "lan", ADMIN)
+    assert signed_in(accounts, "lan", "bi-mat").role == ADMIN
+    assert without_account(accounts, "lan") == []
+
+
+def test_an_unknown_role_is_refused_in_both_languages():
+    with pytest.raises(ValueError, match="Vai trò phải là một trong viewer, planner, admin.*The role must be one of"):
+        with_account([], "lan", "boss", "bi-mat")
+
+
+def test_an_openid_user_gets_the_role_of_the_account_with_their_email_else_viewer():
+    accounts = with_account([], "lan", PLANNER, email="Lan@so-congthuong.gov.vn")
+    assert account_for_email(accounts, "lan@so-congthuong.gov.vn").role == PLANNER
+    assert account_for_email(accounts, "khach@example.org").role == VIEWER
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "local"), ("oidc", "oidc"), (" OIDC ", "oidc")])
+def test_the_sign_in_method_is_a_setting(value, expected):
+    environ = {} if value is None else {"SCP_AUTH": value}
+    assert load_settings(environ).auth == expected
+
+
+def test_an_unknown_sign_in_method_is_refused():
+    with pytest.raises(ValueError, match="SCP_AUTH"):
+        load_settings({"SCP_AUTH": "ldap"})
