@@ -65,7 +65,7 @@ def test_changing_a_role_keeps_the_password_and_removing_an_account_removes_it()
 
 
 def test_an_unknown_role_is_refused_in_both_languages():
-    with pytest.raises(ValueError, match="Vai trò phải là một trong viewer, planner, admin.*The role must be one of"):
+    with pytest.raises(ValueError, match=r"Vai trò phải là một trong viewer, planner, admin.*The role must be one of"):
         with_account([], "lan", "boss", "bi-mat")
 
 
