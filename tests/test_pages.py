@@ -2,12 +2,13 @@
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.accounts import ADMIN, Account
+from dashboard.accounts import ADMIN, Account, save_accounts
 from dashboard.i18n import t
 from dashboard.paths import ROOT
 from dashboard.synthetic import detailed_layer
@@ -212,8 +213,11 @@ def app_with_data_dir(monkeypatch, data_dir):
     st.cache_data.clear()
     st.cache_resource.clear()
     monkeypatch.setenv("SCP_DATA_DIR", str(data_dir))
+    admin = Account("quantri", ADMIN)
+    if not (Path(data_dir) / "accounts.json").exists():
+        save_accounts(Path(data_dir) / "accounts.json", [admin])
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
-    app.session_state["account"] = Account("quantri", ADMIN)
+    app.session_state["account"] = admin
     return app.run()
 
 

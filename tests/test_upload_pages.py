@@ -158,3 +158,14 @@ def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_export
     exported = csv_bytes(audit).decode("utf-8-sig")
     assert attack in exported
     assert "'=HYPERLINK" in exported and ",=HYPERLINK" not in exported
+
+
+def test_an_account_removed_by_an_administrator_loses_its_pages_at_once(data_dir):
+    from dashboard.accounts import save_accounts, without_account
+
+    app = signed_in_app(data_dir, "lan")
+    path = data_dir / "accounts.json"
+    save_accounts(path, without_account(load_accounts(path), "lan"))
+    app.switch_page("pages/upload.py").run()
+    assert "không có quyền" in app.error[0].value
+    assert not app.file_uploader

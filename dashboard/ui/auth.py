@@ -14,13 +14,20 @@ SIGN_IN_FAILED = "sign_in_failed"
 
 
 def current_account() -> Account:
-    """Return the signed-in account, or the anonymous viewer."""
+    """Return the signed-in account as the accounts file has it now (a changed role or a removed account takes
+    effect at once), or the anonymous viewer."""
     if settings().auth == "oidc":
         user = st.user
         if not user.get("is_logged_in"):
             return ANONYMOUS
         return account_for_email(load_accounts(settings().accounts_file), user.get("email", ""), user.get("name", ""))
-    return st.session_state.get(ACCOUNT_KEY, ANONYMOUS)
+    account = st.session_state.get(ACCOUNT_KEY, ANONYMOUS)
+    if not account.username:
+        return account
+    current = next(
+        (entry for entry in load_accounts(settings().accounts_file) if entry.username == account.username), None
+    )
+    return current or ANONYMOUS
 
 
 def account_panel() -> Account:
