@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.units import full_name
 
@@ -62,12 +63,14 @@ def _decomposed(text: str) -> str:
     return OLD_TONE_PLACEMENT.sub(lambda found: found[1] + found[3] + found[2], text)
 
 
+@lru_cache(maxsize=8192)
 def normalise_name(text: str) -> str:
     """Return the comparison key of a name: NFC, Đ for Ð, new tone placement, lower case, single spaces."""
     words = SEPARATORS.sub(" ", _decomposed(text)).strip().casefold()
     return unicodedata.normalize("NFC", words)
 
 
+@lru_cache(maxsize=8192)
 def unaccented(text: str) -> str:
     """Return a normalised name without diacritics (đ becomes d): the key for a last, unique-only comparison."""
     stripped = "".join(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 import pandas as pd
 import pandera.pandas as pa
@@ -31,6 +32,16 @@ class Reference:
     zones: pd.DataFrame
     plans: pd.DataFrame
     catalogue: pd.DataFrame
+
+    @cached_property
+    def unit_candidates(self) -> list[Candidate]:
+        """Return every unit as a name-matching candidate, built once per reference."""
+        return _candidates(self.units)
+
+    @cached_property
+    def zone_candidates(self) -> list[Candidate]:
+        """Return every zone as a name-matching candidate, built once per reference."""
+        return [Candidate(zone.zone_code, zone.kind, zone.name) for zone in self.zones.itertuples()]
 
 
 @dataclass(frozen=True)
@@ -180,15 +191,16 @@ def _resolve_district(code: str, name: str, row: int, reference: Reference) -> t
         return code, None
     if not name:
         return "", Problem("missing_unit", row, "district_code")
-    found = match_name(name, _candidates(units), allow_unaccented=False)
+    found = match_name(name, reference.unit_candidates, allow_unaccented=False)
     if found.code:
         return found.code, None
     kind = "ambiguous_name" if found.method == AMBIGUOUS else "unknown_name"
     return "", Problem(kind, row, "district_name", name, params={"candidates": "; ".join(found.closest)})
 
 
-def _resolve_zone(code: str, name: str, row: int, zones: pd.DataFrame) -> tuple[str, Problem | None]:
+def _resolve_zone(code: str, name: str, row: int, reference: Reference) -> tuple[str, Problem | None]:
     """Return the zone code a row means by its code or by its name through the normaliser."""
+    zones = reference.zones
     if code:
         known = zones[zones["zone_code"].str.casefold() == code.casefold()]
         if known.empty:
@@ -196,8 +208,7 @@ def _resolve_zone(code: str, name: str, row: int, zones: pd.DataFrame) -> tuple[
         return known.iloc[0]["zone_code"], None
     if not name:
         return "", None
-    candidates = [Candidate(zone.zone_code, zone.kind, zone.name) for zone in zones.itertuples()]
-    found = match_name(name, candidates, allow_unaccented=False)
+    found = match_name(name, reference.zone_candidates, allow_unaccented=False)
     if found.code:
         return found.code, None
     kind = "ambiguous_name" if found.method == AMBIGUOUS else "unknown_zone_name"
@@ -214,7 +225,7 @@ def _resolved(spec: TableSpec, text: pd.DataFrame, reference: Reference) -> tupl
         row = int(record[ROW])
         district, zone = "", ""
         if "zone_code" in names:
-            zone, problem = _resolve_zone(record["zone_code"], record.get("zone_name", ""), row, reference.zones)
+            zone, problem = _resolve_zone(record["zone_code"], record.get("zone_name", ""), row, reference)
             problems += [problem] if problem else []
             if not zone and not problem and "district_code" not in names:
                 problems.append(Problem("missing_unit", row, "zone_code"))
@@ -241,32 +252,34 @@ def _resolved(spec: TableSpec, text: pd.DataFrame, reference: Reference) -> tupl
     return text, problems
 
 
-def _province_of(record: pd.Series, reference: Reference) -> str:
-    """Return the province code of a resolved row (its own, else its district's, else its zone's)."""
-    if record.get("province_code"):
-        return record["province_code"]
-    if record.get("district_code"):
-        return reference.units[reference.units["code"] == record["district_code"]].iloc[0]["province_code"]
-    zones = reference.zones
-    return zones[zones["zone_code"] == record["zone_code"]].iloc[0]["province_code"]
+def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
+    """Return each province's plan years (from its baseline year to its last target or vision year) and document."""
+    years = {}
+    for plan in plans.to_dict("records"):
+        last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
+        years[plan["province_code"]] = (int(plan["baseline_year"] or plan["period_start"]), last, plan["document"])
+    return years
 
 
 def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int]) -> list[Problem]:
     """Return rows whose year is outside their province's plan years, or whose district did not exist then."""
     problems = []
     units = reference.units
+    versions_of = {code: versions for code, versions in units.groupby("code")}
+    province_of = dict(zip(units["code"], units["province_code"], strict=True))
+    province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
+    plan_years = _plan_years(reference.plans)
     for record in text.to_dict("records"):
         if record[ROW] in unresolved or not record["year"]:
             continue
         year = int(record["year"])
-        plan = reference.plans[reference.plans["province_code"] == _province_of(record, reference)].iloc[0]
-        last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
-        first = int(plan["baseline_year"] or plan["period_start"])
-        if not first <= year <= last:
-            params = {"start": first, "end": last, "plan": plan["document"]}
-            problems.append(Problem("year_outside_plan", record[ROW], "year", record["year"], params=params))
         code = record.get("district_code")
-        versions = units[units["code"] == code] if code else units.iloc[0:0]
+        province = record.get("province_code") or province_of[code or record["zone_code"]]
+        first, last, document = plan_years[province]
+        if not first <= year <= last:
+            params = {"start": first, "end": last, "plan": document}
+            problems.append(Problem("year_outside_plan", record[ROW], "year", record["year"], params=params))
+        versions = versions_of.get(code)
         if code and not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
             params = {"name": versions.iloc[-1]["name"], "years": _validity(versions)}
             problems.append(Problem("unit_not_valid", record[ROW], "district_code", code, params=params))
