@@ -1,6 +1,9 @@
-"""Two download buttons under a table: CSV (UTF-8 with BOM) and XLSX, headers in the chosen language."""
+"""Two download buttons under a table: CSV (UTF-8 with BOM) and XLSX, headers in the chosen language. The files
+are built only when a button is clicked, never on a page's rerun."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -11,34 +14,23 @@ from dashboard.i18n import t
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def download_buttons(frame: pd.DataFrame, name: str, language: str, key: str) -> None:
-    """Draw the CSV and XLSX download buttons of a table; `name` is the file and sheet name."""
+def _buttons(csv: Callable[[], bytes], xlsx: Callable[[], bytes], name: str, language: str, key: str) -> None:
+    """Draw a CSV and an XLSX download button side by side, each building its file when clicked."""
     row = st.container(horizontal=True)
     row.download_button(
-        t("downloads.csv", language),
-        csv_bytes(frame),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        on_click="ignore",
+        t("downloads.csv", language), csv, f"{name}.csv", "text/csv", key=f"{key}_csv", on_click="ignore"
     )
     row.download_button(
-        t("downloads.xlsx", language),
-        xlsx_bytes(frame, name),
-        file_name=f"{name}.xlsx",
-        mime=XLSX_MIME,
-        key=f"{key}_xlsx",
-        on_click="ignore",
+        t("downloads.xlsx", language), xlsx, f"{name}.xlsx", XLSX_MIME, key=f"{key}_xlsx", on_click="ignore"
     )
+
+
+def download_buttons(frame: pd.DataFrame, name: str, language: str, key: str) -> None:
+    """Draw the CSV and XLSX download buttons of a table; `name` is the file and sheet name."""
+    _buttons(lambda: csv_bytes(frame), lambda: xlsx_bytes(frame, name), name, language, key)
 
 
 def template_buttons(table: pd.DataFrame, guide: pd.DataFrame, name: str, language: str) -> None:
     """Draw the download buttons of an upload template: the empty table as CSV, and as XLSX with its guide."""
-    row = st.container(horizontal=True)
-    row.download_button(
-        t("downloads.csv", language), csv_bytes(table), f"{name}.csv", "text/csv", key="template_csv", on_click="ignore"
-    )
-    workbook = workbook_bytes({name: table, t("upload.guide", language): guide})
-    row.download_button(
-        t("downloads.xlsx", language), workbook, f"{name}.xlsx", XLSX_MIME, key="template_xlsx", on_click="ignore"
-    )
+    sheets = {name: table, t("upload.guide", language): guide}
+    _buttons(lambda: csv_bytes(table), lambda: workbook_bytes(sheets), name, language, "template")

@@ -89,7 +89,7 @@ def page(app_url, request):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+        tab = browser.new_context(viewport={"width": 1400, "height": 1400}, accept_downloads=True).new_page()
         yield tab
         report = getattr(request.node, "rep_call", None)
         if report is not None and report.failed:
@@ -239,3 +239,16 @@ def test_hovering_a_district_shows_its_tooltip_and_clicking_it_selects_it(page, 
     chosen = page.locator("[data-testid='stAlert']").filter(has_text=f"Đang chọn: {name}")
     chosen.wait_for(timeout=MAP_TIMEOUT_MS)
     assert chosen.count() == 1
+
+
+def test_a_table_downloads_as_csv_with_a_bom_and_as_xlsx_built_when_clicked(page, app_url):
+    page.goto(f"{app_url}/plan")
+    page.get_by_role("heading", name="Kế hoạch và chỉ tiêu").wait_for(timeout=MAP_TIMEOUT_MS)
+    contents = {}
+    for label in ("Tải CSV", "Tải Excel (XLSX)"):
+        with page.expect_download(timeout=MAP_TIMEOUT_MS) as download:
+            page.get_by_role("button", name=label).first.click()
+        contents[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
+    assert contents["targets-phu-tho.csv"].startswith(b"\xef\xbb\xbf")
+    assert "Chỉ số" in contents["targets-phu-tho.csv"].decode("utf-8-sig")
+    assert contents["targets-phu-tho.xlsx"].startswith(b"PK")
