@@ -8,7 +8,7 @@ from dashboard.i18n import t
 from dashboard.store import UndoRefusedError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import download_buttons
-from dashboard.ui.state import language, run_through_entry, store
+from dashboard.ui.state import cached_audit, language, run_through_entry, store
 from dashboard.uploads import undo_upload
 
 run_through_entry()
@@ -29,8 +29,14 @@ download_buttons(history, "lich-su-tai-len", lang, "history")
 st.subheader(t("history.one", lang))
 chosen = st.selectbox(t("history.choose", lang), uploads["id"].tolist(), key="history_upload")
 upload = uploads[uploads["id"] == chosen].iloc[0]
-file_name, content = store().upload_file(int(chosen))
-st.download_button(t("history.original", lang, file=file_name), content, file_name, key="history_original")
+kept = store()
+st.download_button(
+    t("history.original", lang, file=upload["file_name"]),
+    lambda: kept.upload_file(int(chosen))[1],
+    upload["file_name"],
+    key="history_original",
+    on_click="ignore",
+)
 st.dataframe(changes_table(store().changes(int(chosen)), lang), hide_index=True)
 if upload["undone_at"]:
     st.info(t("history.undone", lang, by=upload["undone_by"], at=upload["undone_at"]))
@@ -46,6 +52,6 @@ else:
             st.rerun()
 
 st.subheader(t("history.audit", lang))
-audit = changes_table(store().changes(), lang)
+audit = cached_audit(lang)
 st.dataframe(audit, hide_index=True)
 download_buttons(audit, "nhat-ky-thay-doi", lang, "audit")

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from dashboard.audit import changes_table
 from dashboard.boundaries import SCHEMATIC_LAYER
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.history import IndicatorHistory, district_history
@@ -128,6 +129,17 @@ def _district_history(version: str, province_code: str, code: str, language: str
 def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
     """Return a district's indicator histories in the current data version."""
     return _district_history(data_version(), province_code, code, language)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _audit(version: str, language: str) -> pd.DataFrame:
+    """Return the audit log of every value change in a data version."""
+    return changes_table(store().changes(), language)
+
+
+def cached_audit(language: str) -> pd.DataFrame:
+    """Return the audit log of every value change, read once per data version and language."""
+    return _audit(data_version(), language)
 
 
 def init_session() -> None:
