@@ -13,7 +13,7 @@ from dashboard.dataset import Dataset
 from dashboard.i18n import t
 from dashboard.measures import ProvinceFigure
 from dashboard.paths import GEODATA
-from dashboard.progress import Baseline, baseline_of, status
+from dashboard.progress import Baseline, baseline_of, needs_path, status
 from dashboard.units import full_name
 from dashboard.views import LegendEntry, MapView, Selection, map_view
 
@@ -126,6 +126,8 @@ def reform_view(
         ],
         ignore_index=True,
     )
+    needed = needs_path(figure.value, year, own.target)
+    baseline = _combined_baseline(data, included, new_code, indicator, language) if needed else None
     combined = MapView(
         features=gpd.GeoDataFrame(pd.concat([view.features for view in views], ignore_index=True), crs="EPSG:4326"),
         districts=districts,
@@ -135,9 +137,7 @@ def reform_view(
         zone_legend=_merged_legend([view.zone_legend for view in views]),
         figure=figure,
         target=own.target,
-        status=status(
-            figure.value, year, own.target, _combined_baseline(data, included, new_code, indicator, language)
-        ),
+        status=status(figure.value, year, own.target, baseline),
         is_demo=any(view.is_demo for view in views),
         schematic=any(view.schematic for view in views),
     )

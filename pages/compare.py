@@ -1,16 +1,13 @@
 """Two years side by side: the same indicator on two maps with the same classes, and the districts' change."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard.comparison import comparison_table, legend_counts, styled_legend
 from dashboard.i18n import t
-from dashboard.maps import district_map
-from dashboard.ui.cached import cached_map_pair
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_indicator, choose_province
-from dashboard.ui.panels import demo_banner
-from dashboard.ui.state import asset_url, dataset, language, run_through_entry, settings
+from dashboard.ui.panels import demo_banner, still_map_panel
+from dashboard.ui.state import cached_map_view, dataset, language, run_through_entry
 from dashboard.views import Selection, figure_text
 
 MAP_HEIGHT_PX = 520
@@ -23,9 +20,8 @@ indicator = choose_indicator(data, lang)
 years = data.years()
 first_year = st.sidebar.selectbox(t("compare.first_year", lang), years, index=0, key="compare_first")
 second_year = st.sidebar.selectbox(t("compare.second_year", lang), years, index=len(years) - 1, key="compare_second")
-first, second = cached_map_pair(
-    Selection(province, indicator, first_year, lang), Selection(province, indicator, second_year, lang)
-)
+first = cached_map_view(Selection(province, indicator, first_year, lang))
+second = cached_map_view(Selection(province, indicator, second_year, lang))
 
 st.title(t("compare.title", lang))
 st.caption(data.plan_of(province)[f"title_{lang}"])
@@ -39,8 +35,7 @@ for column, view, year, key in zip(
     with column:
         value = figure_text(indicator, kind, view.figure.value, lang)
         st.markdown(f"**{t('compare.figure', lang, year=year, value=value, status=t(f'status.{view.status}', lang))}**")
-        fmap = district_map(view, lang, asset_url(), settings().basemap, legend=False)
-        st_folium(fmap, key=key, height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=[])
+        still_map_panel(view, lang, key, legend=False, height=MAP_HEIGHT_PX)
 if first.schematic:
     st.caption(t("app.schematic_note", lang))
 slug = data.province(province)["slug"]

@@ -6,11 +6,10 @@ from dashboard.breakdowns import plan_breakdowns
 from dashboard.i18n import t
 from dashboard.scorecard import scorecard_download, scorecard_table, status_counts
 from dashboard.tables import is_demo
-from dashboard.ui.cached import cached_scorecard
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province, choose_year
 from dashboard.ui.panels import demo_banner
-from dashboard.ui.state import dataset, language, run_through_entry
+from dashboard.ui.state import cached_scorecard, dataset, language, run_through_entry
 
 run_through_entry()
 lang = language()

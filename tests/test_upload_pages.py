@@ -169,3 +169,31 @@ def test_an_account_removed_by_an_administrator_loses_its_pages_at_once(data_dir
     app.switch_page("pages/upload.py").run()
     assert "không có quyền" in app.error[0].value
     assert not app.file_uploader
+
+
+def packaging_on_the_scorecard(app: AppTest) -> list[str]:
+    """Return the latest values the scorecard shows for the eco-packaging targets."""
+    table = next(frame.value for frame in app.dataframe if "Giá trị mới nhất" in frame.value.columns)
+    rows = table[table["Chỉ số"].str.startswith("Siêu thị/TTTM dùng bao bì")]
+    return rows["Giá trị mới nhất"].tolist()
+
+
+def test_an_upload_shows_at_once_on_the_scorecard_and_the_two_year_maps(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/scorecard.py").run()
+    before = packaging_on_the_scorecard(app)
+    app.switch_page("pages/compare.py").run()
+    app.sidebar.selectbox(key="indicator").select("eco_packaging").run()
+    compared = app.dataframe[-1].value.copy()
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    rows = "".join(f"2025;{code};;10;10\n" for code in ("227", "228", "230", "231", "232", "233", "234"))
+    app.file_uploader[0].set_value(("bang.csv", (PACKAGING + rows).encode(), "text/csv")).run()
+    if "upload_confirm" in [box.key for box in app.checkbox]:
+        app.checkbox(key="upload_confirm").check().run()
+    app.button(key="upload_commit").click().run()
+    assert app.success
+    app.switch_page("pages/scorecard.py").run()
+    assert packaging_on_the_scorecard(app) != before
+    app.switch_page("pages/compare.py").run()
+    assert not app.dataframe[-1].value.equals(compared)

@@ -59,3 +59,9 @@ def map_panel(
         fmap, key=key, height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=["last_active_drawing"]
     )
     return selected_district(clicked)
+
+
+def still_map_panel(view: MapView, language: str, key: str, legend: bool = True, height: int = MAP_HEIGHT_PX) -> None:
+    """Draw the district map of a view that nothing on the page reacts to: no event comes back from the browser."""
+    fmap = district_map(view, language, asset_url(), settings().basemap, legend=legend)
+    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[])

@@ -17,7 +17,8 @@ from dashboard.history import IndicatorHistory, district_history
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.layer_store import BOUNDARIES
 from dashboard.mapdata import dataset_files, files_version, prepared_layer
-from dashboard.reform import load_reform
+from dashboard.reform import ReformView, load_reform, reform_view
+from dashboard.scorecard import ScoreRow, scorecard
 from dashboard.settings import Settings, load_settings
 from dashboard.sites import green_point_view
 from dashboard.store import Store
@@ -129,6 +130,28 @@ def _district_history(version: str, province_code: str, code: str, language: str
 def cached_district_history(province_code: str, code: str, language: str) -> list[IndicatorHistory]:
     """Return a district's indicator histories in the current data version."""
     return _district_history(data_version(), province_code, code, language)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _scorecard(version: str, plan_id: str, year: int) -> list[ScoreRow]:
+    """Return a plan's scorecard as of a year in a data version."""
+    return scorecard(dataset(), plan_id, year)
+
+
+def cached_scorecard(plan_id: str, year: int) -> list[ScoreRow]:
+    """Return a plan's scorecard as of a year, computed once per data version."""
+    return _scorecard(data_version(), plan_id, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _reform_view(version: str, new_code: str, indicator: str, year: int, language: str) -> ReformView:
+    """Return today's province view of an indicator and year in a data version, shared read-only."""
+    return reform_view(dataset(), reform(), new_code, indicator, year, language)
+
+
+def cached_reform_view(new_code: str, indicator: str, year: int, language: str) -> ReformView:
+    """Return today's province view of an indicator and year, computed once per data version."""
+    return _reform_view(data_version(), new_code, indicator, year, language)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
