@@ -47,10 +47,6 @@ class TableSpec:
         """Return the contract column names, in order."""
         return [column.name for column in self.columns]
 
-    def column(self, name: str) -> Column:
-        """Return a column by contract name."""
-        return next(column for column in self.columns if column.name == name)
-
 
 @cache
 def table_specs(folder: Path = INDICATORS) -> dict[str, TableSpec]:
