@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard.accounts import allowed
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.intake.accounts import allowed
 from dashboard.ui.auth import account_panel
 from dashboard.ui.state import init_session, language_selector
 

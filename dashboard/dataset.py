@@ -8,13 +8,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from dashboard.boundaries import SCHEMATIC_LAYER, load_layer
-from dashboard.layer_store import combined_layer, imported_layers
-from dashboard.paths import DEMO_TABLES, GEODATA, INDICATORS
-from dashboard.tables import PROVINCE_VALUES, load_tables, table_specs
-from dashboard.targets import load_catalogue, load_plans, load_targets
-from dashboard.units import load_provinces, load_units, load_zones, valid_in
-from dashboard.zone_store import with_imported_zones
+from dashboard.core.paths import DEMO_TABLES, GEODATA, INDICATORS
+from dashboard.core.programme import load_catalogue, load_plans, load_targets
+from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, load_layer
+from dashboard.geography.boundaries.stored import combined_layer, imported_layers
+from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
+from dashboard.geography.zones.stored import with_imported_zones
+from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
 
 
 @dataclass(frozen=True)

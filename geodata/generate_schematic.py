@@ -3,9 +3,9 @@
 Run from the project root: python -m geodata.generate_schematic
 """
 
-from dashboard.paths import GEODATA
-from dashboard.schematic import layer_geojson, schematic_layer
-from dashboard.units import load_units, load_zones
+from dashboard.core.paths import GEODATA
+from dashboard.geography.schematic import layer_geojson, schematic_layer
+from dashboard.geography.units import load_units, load_zones
 
 if __name__ == "__main__":
     layer = schematic_layer(load_units(), load_zones())

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.boundary_import import CLEAN, LEVELS, REFUSED, ImportRequest
-from dashboard.boundary_read import FORMATS
-from dashboard.boundary_report import report_years
-from dashboard.boundary_service import check_upload
-from dashboard.i18n import t
-from dashboard.layer_store import store_version
+from dashboard.core.i18n import t
+from dashboard.geography.boundaries.importing import CLEAN, LEVELS, REFUSED, ImportRequest
+from dashboard.geography.boundaries.reading import FORMATS
+from dashboard.geography.boundaries.report import report_years
+from dashboard.geography.boundaries.service import check_upload
+from dashboard.geography.boundaries.stored import store_version
 from dashboard.ui.auth import require_page
 from dashboard.ui.boundary_panels import report_panel, versions_panel
 from dashboard.ui.state import dataset, language, run_through_entry, settings

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard.comparison import comparison_table, legend_counts, styled_legend
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.maps.comparison import comparison_table, legend_counts, styled_legend
+from dashboard.maps.views import Selection
+from dashboard.progress.wording import figure_text
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_indicator, choose_province
 from dashboard.ui.panels import demo_banner, still_map_panel
 from dashboard.ui.state import cached_map_view, dataset, language, run_through_entry
-from dashboard.views import Selection, figure_text
 
 MAP_HEIGHT_PX = 520
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard.completeness import UNIT_REPORTS, ZONE_REPORTS, completeness_detail, completeness_summary
-from dashboard.i18n import t
-from dashboard.tables import is_demo
+from dashboard.core.i18n import t
+from dashboard.intake.tables import is_demo
+from dashboard.progress.completeness import UNIT_REPORTS, ZONE_REPORTS, completeness_detail, completeness_summary
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province
 from dashboard.ui.panels import demo_banner

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard.charts import history_chart
-from dashboard.history import district_heading, history_table
-from dashboard.i18n import t
-from dashboard.tables import is_demo
+from dashboard.core.i18n import t
+from dashboard.intake.tables import is_demo
+from dashboard.maps.charts import history_chart
+from dashboard.progress.history import district_heading, history_table
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_district, choose_province
 from dashboard.ui.panels import demo_banner

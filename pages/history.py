@@ -3,13 +3,13 @@ log of every value change."""
 
 import streamlit as st
 
-from dashboard.audit import changes_table, uploads_table
-from dashboard.i18n import t
-from dashboard.store import UndoRefusedError
+from dashboard.core.i18n import t
+from dashboard.intake.audit import changes_table, uploads_table
+from dashboard.intake.store import UndoRefusedError
+from dashboard.intake.uploads import undo_upload
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.state import cached_audit, language, run_through_entry, store
-from dashboard.uploads import undo_upload
 
 run_through_entry()
 account = require_page("undo")

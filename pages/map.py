@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.maps.views import Selection, class_table, district_row, district_table
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_district, choose_indicator, choose_province, choose_year, follow_map_click
 from dashboard.ui.panels import PointLayer, demo_banner, map_panel, province_figure_panel
 from dashboard.ui.state import cached_green_points, cached_map_view, dataset, language, run_through_entry
-from dashboard.views import Selection, class_table, district_row, district_table
 
 run_through_entry()
 lang = language()

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard.i18n import t
-from dashboard.plan import plan_summary, targets_table
+from dashboard.core.i18n import t
+from dashboard.progress.plan import plan_summary, targets_table
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province
 from dashboard.ui.state import dataset, language, run_through_entry

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard.i18n import t
-from dashboard.reform import crosswalk_table, reform_note, reform_table, today_provinces
+from dashboard.core.i18n import t
+from dashboard.geography.reform import crosswalk_table, reform_note, today_provinces
+from dashboard.maps.reform_map import reform_table
 from dashboard.ui.filters import choose_indicator, choose_year
 from dashboard.ui.panels import demo_banner, province_figure_panel, still_map_panel
 from dashboard.ui.state import cached_reform_view, dataset, language, reform, run_through_entry

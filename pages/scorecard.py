@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard.breakdowns import plan_breakdowns
-from dashboard.i18n import t
-from dashboard.scorecard import scorecard_download, scorecard_table, status_counts
-from dashboard.tables import is_demo
+from dashboard.core.i18n import t
+from dashboard.intake.tables import is_demo
+from dashboard.progress.breakdowns import plan_breakdowns
+from dashboard.progress.scorecard import scorecard_download, scorecard_table, status_counts
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province, choose_year
 from dashboard.ui.panels import demo_banner

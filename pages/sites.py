@@ -3,15 +3,15 @@ green retail points against their districts."""
 
 import streamlit as st
 
-from dashboard.boundary_service import uploaded_copy
-from dashboard.i18n import t
-from dashboard.sites import province_point_checks
+from dashboard.core.i18n import t
+from dashboard.geography.boundaries.service import uploaded_copy
+from dashboard.geography.units import full_name, units_of
+from dashboard.geography.zones.importing import import_zones
+from dashboard.geography.zones.stored import store_zones
+from dashboard.maps.points import province_point_checks
 from dashboard.ui.auth import require_page
 from dashboard.ui.site_panels import green_point_panel, zone_report_panel
 from dashboard.ui.state import dataset, language, run_through_entry, settings
-from dashboard.units import full_name, units_of
-from dashboard.zone_import import import_zones
-from dashboard.zone_store import store_zones
 
 FILE_TYPES = ["csv", "geojson", "json", "zip", "gpkg"]
 

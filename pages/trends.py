@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard.charts import provinces_chart, ranking_chart, trend_chart
-from dashboard.i18n import t
-from dashboard.tables import is_demo
-from dashboard.trends import (
+from dashboard.core.i18n import t
+from dashboard.intake.tables import is_demo
+from dashboard.maps.charts import provinces_chart, ranking_chart, trend_chart
+from dashboard.progress.trends import (
     district_names,
     districts_comparable,
     path_points,

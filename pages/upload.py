@@ -3,16 +3,16 @@ changes and commit them all at once."""
 
 import streamlit as st
 
-from dashboard.audit import changed_table, new_rows_table, problems_table, table_title
-from dashboard.i18n import t
-from dashboard.problems import errors, warnings
-from dashboard.store import StaleStoreError
-from dashboard.tables import table_specs
+from dashboard.core.i18n import t
+from dashboard.intake.audit import changed_table, new_rows_table, problems_table, table_title
+from dashboard.intake.problems import errors, warnings
+from dashboard.intake.store import StaleStoreError
+from dashboard.intake.tables import table_specs
+from dashboard.intake.uploads import commit_upload, preview_upload, template_frame, template_guide
+from dashboard.intake.validation import Reference
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
 from dashboard.ui.state import dataset, language, run_through_entry, settings, store
-from dashboard.uploads import commit_upload, preview_upload, template_frame, template_guide
-from dashboard.validation import Reference
 
 run_through_entry()
 account = require_page("upload")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard.accounts import ROLES, load_accounts, save_accounts, with_account, without_account
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.intake.accounts import ROLES, load_accounts, save_accounts, with_account, without_account
 from dashboard.ui.auth import require_page
 from dashboard.ui.state import language, run_through_entry, settings
 

@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.accounts import PLANNER, Account
-from dashboard.store import Store
-from dashboard.uploads import bundled_reference, commit_upload, preview_upload
+from dashboard.intake.accounts import PLANNER, Account
+from dashboard.intake.store import Store
+from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload
 
 HANG_AFTER_ROWS = 50
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.accounts import ADMIN, PLANNER, VIEWER, save_accounts, with_account
+from dashboard.core.settings import default_url
 from dashboard.dataset import Dataset, load_dataset
-from dashboard.store import Store, default_url
-from dashboard.tables import table_specs
-from dashboard.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
+from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, save_accounts, with_account
+from dashboard.intake.store import Store
+from dashboard.intake.tables import table_specs
+from dashboard.intake.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://scp:scp@localhost:5432/scp_test"
 

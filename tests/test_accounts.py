@@ -2,7 +2,8 @@
 
 import pytest
 
-from dashboard.accounts import (
+from dashboard.core.settings import load_settings
+from dashboard.intake.accounts import (
     ADMIN,
     ANONYMOUS,
     PLANNER,
@@ -18,7 +19,6 @@ from dashboard.accounts import (
     with_account,
     without_account,
 )
-from dashboard.settings import load_settings
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ import tarfile
 
 import pytest
 
-from dashboard.assets import PACKAGES, NpmPackage, integrity_of, is_installed, unpack
+from dashboard.maps.assets import PACKAGES, NpmPackage, integrity_of, is_installed, unpack
 
 
 def tarball(files: dict[str, bytes]) -> bytes:

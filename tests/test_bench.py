@@ -6,8 +6,8 @@ import logging
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.bench import FAST, NAIVE, Result, growth, text_report
-from dashboard.synthetic import synthetic_layer
+from dashboard.maps.bench.benchmark import FAST, NAIVE, Result, growth, text_report
+from dashboard.maps.bench.synthetic import synthetic_layer
 
 FIGURES = ["payload_bytes", "payload_gzip_bytes", "build_ms", "rerun_ms"]
 SMALL = ["--districts", "12", "--communes", "30", "--spacing", "3000", "--runs", "1"]

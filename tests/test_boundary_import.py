@@ -12,12 +12,12 @@ import pytest
 import shapely
 
 from dashboard.__main__ import main
-from dashboard.boundary_import import CLEAN, NEEDS_ACCEPTANCE, REFUSED, ImportRequest, import_layer
-from dashboard.boundary_read import POLYGONAL, read_layer
-from dashboard.boundary_report import report_text
-from dashboard.layer_store import list_versions
-from dashboard.paths import ROOT
-from dashboard.units import load_units, valid_in
+from dashboard.core.paths import ROOT
+from dashboard.geography.boundaries.importing import CLEAN, NEEDS_ACCEPTANCE, REFUSED, ImportRequest, import_layer
+from dashboard.geography.boundaries.reading import POLYGONAL, read_layer
+from dashboard.geography.boundaries.report import report_text
+from dashboard.geography.boundaries.stored import list_versions
+from dashboard.geography.units import load_units, valid_in
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
 UNITS = load_units()

@@ -2,8 +2,8 @@ import math
 
 import pytest
 
-from dashboard.classes import classify, count_classes, legend_label, share_classes, status_classes
-from dashboard.targets import Target
+from dashboard.maps.classes import classify, count_classes, legend_label, share_classes, status_classes
+from dashboard.progress.targets import Target
 
 
 def target(year: int, minimum: float) -> Target:

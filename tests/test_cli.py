@@ -6,8 +6,9 @@ import json
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.accounts import load_accounts, signed_in
-from dashboard.store import Store, default_url
+from dashboard.core.settings import default_url
+from dashboard.intake.accounts import load_accounts, signed_in
+from dashboard.intake.store import Store
 
 HEADER = "year;district_code;district_name;supermarkets_total;supermarkets_eco_packaging\n"
 
@@ -81,8 +82,8 @@ def test_users_are_added_with_a_hashed_password_read_from_stdin(folder, capsys, 
 
 
 def test_an_import_checks_zones_against_the_imported_zone_lists_too(folder, capsys):
-    from dashboard.units import load_zones
-    from dashboard.zone_store import CLEAN, store_zones
+    from dashboard.geography.units import load_zones
+    from dashboard.geography.zones.stored import CLEAN, store_zones
 
     new_zone = load_zones().iloc[[0]].assign(zone_code="PT-CCN-MOI", name="CCN Mới")
     report = {"status": CLEAN, "province_code": new_zone.iloc[0]["province_code"], "sha256": "0" * 64}

@@ -1,8 +1,8 @@
 import pytest
 
-from dashboard.demo import demo_tables
-from dashboard.paths import DEMO_TABLES
-from dashboard.tables import read_table, table_specs
+from dashboard.core.paths import DEMO_TABLES
+from dashboard.intake.demo import demo_tables
+from dashboard.intake.tables import read_table, table_specs
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def test_some_districts_do_not_report_so_no_data_shows_on_the_map(data):
 def test_green_points_lie_inside_the_district_they_name(data, generated):
     from shapely.geometry import Point
 
-    from dashboard.units import valid_in
+    from dashboard.geography.units import valid_in
 
     for point in generated["green_retail_points"].itertuples():
         shapes = valid_in(data.layer, point.year).set_index("code").geometry

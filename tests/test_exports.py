@@ -4,7 +4,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.exports import csv_bytes, neutralise, sheet_title, xlsx_bytes
+from dashboard.core.exports import csv_bytes, neutralise, sheet_title, xlsx_bytes
 
 FRAME = pd.DataFrame(
     {

@@ -4,8 +4,8 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import Polygon
 
-from dashboard.boundaries import load_layer
-from dashboard.geometry import repaired, rounded, simplified_coverage
+from dashboard.geography.boundaries.layers import load_layer
+from dashboard.geography.geometry import repaired, rounded, simplified_coverage
 
 
 def test_repaired_turns_a_bow_tie_into_valid_polygons() -> None:

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from dashboard.i18n import LANGUAGES, format_number, format_percent, messages, t
-from dashboard.paths import ROOT
+from dashboard.core.i18n import LANGUAGES, format_number, format_percent, messages, t
+from dashboard.core.paths import ROOT
 
 
 def test_every_language_has_the_same_messages():

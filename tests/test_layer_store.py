@@ -2,9 +2,9 @@
 
 import pytest
 
-from dashboard.boundary_import import ImportRequest, import_layer
 from dashboard.dataset import load_dataset
-from dashboard.layer_store import (
+from dashboard.geography.boundaries.importing import ImportRequest, import_layer
+from dashboard.geography.boundaries.stored import (
     YearRange,
     imported_layers,
     list_versions,
@@ -12,8 +12,8 @@ from dashboard.layer_store import (
     store_version,
     subtract_years,
 )
-from dashboard.units import load_units, valid_in
-from dashboard.views import Selection, map_view
+from dashboard.geography.units import load_units, valid_in
+from dashboard.maps.views import Selection, map_view
 
 UNITS = load_units()
 

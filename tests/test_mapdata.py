@@ -6,9 +6,9 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from dashboard.mapdata import MAP_COLUMNS, display_tolerance_m, files_version, prepared_layer, validity_slices
-from dashboard.synthetic import detailed_layer
-from dashboard.units import OPEN_END, OPEN_START, valid_in
+from dashboard.geography.units import OPEN_END, OPEN_START, valid_in
+from dashboard.maps.bench.synthetic import detailed_layer
+from dashboard.maps.prepared import MAP_COLUMNS, display_tolerance_m, files_version, prepared_layer, validity_slices
 
 YEARS = range(2018, 2027)
 

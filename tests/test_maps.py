@@ -4,9 +4,9 @@ import re
 import numpy as np
 import pytest
 
-from dashboard.choropleth import decoded_ring
-from dashboard.maps import district_map
-from dashboard.views import Selection, map_view
+from dashboard.maps.choropleth import decoded_ring
+from dashboard.maps.folium_map import district_map
+from dashboard.maps.views import Selection, map_view
 
 CDN_HOSTS = ["cdn.jsdelivr", "code.jquery", "cdnjs.cloudflare", "d3js.org", "netdna", "bootstrapcdn", "unpkg"]
 
@@ -104,8 +104,8 @@ def test_an_uploaded_point_name_with_markup_is_escaped_in_the_map(data):
 
     import pandas as pd
 
-    from dashboard.maps import add_point_layer
-    from dashboard.sites import green_point_view
+    from dashboard.maps.folium_map import add_point_layer
+    from dashboard.maps.points import green_point_view
 
     attack = "<img src=x onerror=alert(1)>"
     points = data.tables["green_retail_points"]

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.measures import (
+from dashboard.progress.measures import (
     NO_DATA,
     NOT_APPLICABLE,
     VALUE,

@@ -4,8 +4,17 @@ import unicodedata
 
 import pytest
 
-from dashboard.names import AMBIGUOUS, EXACT, NORMALISED, UNACCENTED, UNMATCHED, Candidate, match_name, normalise_name
-from dashboard.units import load_units
+from dashboard.geography.names import (
+    AMBIGUOUS,
+    EXACT,
+    NORMALISED,
+    UNACCENTED,
+    UNMATCHED,
+    Candidate,
+    match_name,
+    normalise_name,
+)
+from dashboard.geography.units import load_units
 
 UNITS = load_units()
 

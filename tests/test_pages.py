@@ -8,11 +8,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.accounts import ADMIN, Account, save_accounts
-from dashboard.i18n import t
-from dashboard.paths import ROOT
-from dashboard.synthetic import detailed_layer
-from dashboard.views import Selection, figure_text, map_view, province_target_metric
+from dashboard.core.i18n import t
+from dashboard.core.paths import ROOT
+from dashboard.intake.accounts import ADMIN, Account, save_accounts
+from dashboard.maps.bench.synthetic import detailed_layer
+from dashboard.maps.views import Selection, map_view
+from dashboard.progress.wording import figure_text, province_target_metric
 
 TIMEOUT_S = 60
 
@@ -132,7 +133,7 @@ def download_labels(app: AppTest) -> list[str]:
 
 @pytest.mark.parametrize(("province", "plan_id"), [("17", "hoa-binh"), ("19", "thai-nguyen"), ("42", "ha-tinh")])
 def test_the_scorecard_lists_every_target_of_the_plan_with_its_status(app, data, province, plan_id):
-    from dashboard.scorecard import scorecard, scorecard_table
+    from dashboard.progress.scorecard import scorecard, scorecard_table
 
     app.switch_page("pages/scorecard.py").run()
     app.sidebar.selectbox(key="province").select(province).run()
@@ -234,9 +235,9 @@ def test_the_boundary_page_says_when_no_layer_is_imported(monkeypatch, tmp_path)
 
 
 def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_schematic(data, monkeypatch, tmp_path):
-    from dashboard.boundary_import import ImportRequest, import_layer
-    from dashboard.layer_store import store_version
-    from dashboard.units import valid_in
+    from dashboard.geography.boundaries.importing import ImportRequest, import_layer
+    from dashboard.geography.boundaries.stored import store_version
+    from dashboard.geography.units import valid_in
 
     layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2025)[["code", "geometry"]]
     layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
@@ -253,7 +254,8 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
 
 
 def test_the_reform_page_shows_today_phu_tho_with_a_figure_spanning_the_reform(app, data):
-    from dashboard.reform import load_reform, reform_view
+    from dashboard.geography.reform import load_reform
+    from dashboard.maps.reform_map import reform_view
 
     app.switch_page("pages/reform.py").run()
     assert not app.exception

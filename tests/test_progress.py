@@ -3,8 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.progress import Baseline, baseline_of, needs_path, path_value, status, status_of_series
-from dashboard.targets import Target
+from dashboard.progress.statuses import Baseline, baseline_of, needs_path, path_value, status, status_of_series
+from dashboard.progress.targets import Target
 
 
 def target(year: int, minimum: float, stretch: float | None = None) -> Target:

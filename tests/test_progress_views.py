@@ -3,12 +3,19 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from dashboard.breakdowns import budget_by_task, sector_reductions
-from dashboard.comparison import comparison_table, legend_counts
-from dashboard.completeness import completeness_detail, completeness_summary
-from dashboard.figures import province_series
-from dashboard.trends import districts_comparable, path_points, ranking, shared_indicators, trend_table, trend_view
-from dashboard.views import Selection, map_view
+from dashboard.maps.comparison import comparison_table, legend_counts
+from dashboard.maps.views import Selection, map_view
+from dashboard.progress.breakdowns import budget_by_task, sector_reductions
+from dashboard.progress.completeness import completeness_detail, completeness_summary
+from dashboard.progress.figures import province_series
+from dashboard.progress.trends import (
+    districts_comparable,
+    path_points,
+    ranking,
+    shared_indicators,
+    trend_table,
+    trend_view,
+)
 
 PHU_THO = "25"
 

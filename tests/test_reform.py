@@ -2,16 +2,11 @@
 
 import pytest
 
-from dashboard.levels import load_levels
-from dashboard.measures import ProvinceFigure
-from dashboard.reform import (
-    combined_figure,
-    district_crosswalk,
-    load_reform,
-    reform_note,
-    reform_view,
-)
-from dashboard.views import Selection, map_view
+from dashboard.geography.levels import load_levels
+from dashboard.geography.reform import district_crosswalk, load_reform, reform_note
+from dashboard.maps.reform_map import combined_figure, reform_view
+from dashboard.maps.views import Selection, map_view
+from dashboard.progress.measures import ProvinceFigure
 
 REFORM = load_reform()
 

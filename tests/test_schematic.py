@@ -1,9 +1,9 @@
 import pytest
 import shapely
 
-from dashboard.boundaries import SCHEMATIC_LAYER, province_features
-from dashboard.schematic import layer_geojson, schematic_layer
-from dashboard.units import units_of, valid_in
+from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, province_features
+from dashboard.geography.schematic import layer_geojson, schematic_layer
+from dashboard.geography.units import units_of, valid_in
 
 PROVINCES = ["17", "19", "25", "42"]
 

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.progress import STATUSES
-from dashboard.scorecard import plan_for_slug, scorecard, scorecard_records, scorecard_table
+from dashboard.progress.scorecard import plan_for_slug, scorecard, scorecard_records, scorecard_table
+from dashboard.progress.statuses import STATUSES
 
 PLANS = {"hoa-binh": "hoa-binh", "thai-nguyen": "thai-nguyen", "ha-tinh": "ha-tinh", "phu-tho": "phu-tho"}
 

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from dashboard.paths import ROOT
-from dashboard.settings import load_settings
+from dashboard.core.paths import ROOT
+from dashboard.core.settings import load_settings
 
 
 @pytest.mark.parametrize(("value", "expected"), [(None, "osm"), ("none", "none"), (" OSM ", "osm")])
@@ -32,8 +32,8 @@ def test_a_boundary_layer_that_does_not_exist_is_refused(tmp_path):
 
 def test_an_official_layer_replaces_the_schematic_one_and_the_map_stops_calling_it_schematic(data, tmp_path):
     from dashboard.dataset import load_dataset
-    from dashboard.maps import district_map
-    from dashboard.views import Selection, map_view
+    from dashboard.maps.folium_map import district_map
+    from dashboard.maps.views import Selection, map_view
 
     official = tmp_path / "official.gpkg"
     data.layer.to_file(official, driver="GPKG")

@@ -9,18 +9,12 @@ import pandas as pd
 import pytest
 
 from dashboard.dataset import load_dataset
-from dashboard.maps import add_point_layer, district_map
-from dashboard.sites import (
-    MISPLACED_OUTLINE,
-    OTHER_DISTRICT,
-    POINT_COLOURS,
-    green_point_view,
-    province_point_checks,
-    read_csv_sites,
-)
-from dashboard.views import Selection, map_view
-from dashboard.zone_import import import_zones
-from dashboard.zone_store import store_zones
+from dashboard.geography.zones.importing import import_zones
+from dashboard.geography.zones.sites import OTHER_DISTRICT, read_csv_sites
+from dashboard.geography.zones.stored import store_zones
+from dashboard.maps.folium_map import add_point_layer, district_map
+from dashboard.maps.points import MISPLACED_OUTLINE, POINT_COLOURS, green_point_view, province_point_checks
+from dashboard.maps.views import Selection, map_view
 
 
 def phu_tho_zones(data) -> pd.DataFrame:

@@ -7,11 +7,11 @@ import sys
 import threading
 import time
 
-from dashboard.accounts import PLANNER, Account
-from dashboard.paths import ROOT
-from dashboard.store import StaleStoreError, Store
-from dashboard.units import load_units, valid_in
-from dashboard.uploads import bundled_reference, commit_upload, preview_upload
+from dashboard.core.paths import ROOT
+from dashboard.geography.units import load_units, valid_in
+from dashboard.intake.accounts import PLANNER, Account
+from dashboard.intake.store import StaleStoreError, Store
+from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload
 
 PLANNER_ACCOUNT = Account("lan", PLANNER)
 HEADER = "year,district_code,district_name,campaigns,participants\n"
@@ -95,8 +95,8 @@ def test_opening_the_store_again_runs_the_migrations_and_keeps_every_row(store):
 
 
 def test_two_servers_seeding_a_new_store_at_once_load_the_demo_tables_once(store):
-    from dashboard.tables import table_specs
-    from dashboard.uploads import DEMO_ACCOUNT, seed_demo
+    from dashboard.intake.tables import table_specs
+    from dashboard.intake.uploads import DEMO_ACCOUNT, seed_demo
 
     rival = other_store(store)
     threads = [

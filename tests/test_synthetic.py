@@ -3,9 +3,9 @@
 import pytest
 import shapely
 
-from dashboard.bench import NATIONAL_INDICATOR
-from dashboard.synthetic import NATIONAL_CODE, national_outline, synthetic_dataset, synthetic_layer
-from dashboard.views import Selection, map_view
+from dashboard.maps.bench.benchmark import NATIONAL_INDICATOR
+from dashboard.maps.bench.synthetic import NATIONAL_CODE, national_outline, synthetic_dataset, synthetic_layer
+from dashboard.maps.views import Selection, map_view
 
 UNITS = 40
 

@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.targets import Target, plan_targets, target_for_year
+from dashboard.progress.targets import Target, plan_targets, target_for_year
 
 
 def target(year: int, minimum: float, stretch: float | None = None) -> Target:

@@ -1,7 +1,7 @@
 import pytest
 import shapely
 
-from dashboard.units import full_name, units_of, valid_in
+from dashboard.geography.units import full_name, units_of, valid_in
 
 DISTRICT_COUNTS = {"17": 10, "19": 9, "25": 13, "42": 13}
 

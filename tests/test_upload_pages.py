@@ -4,8 +4,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.accounts import load_accounts
-from dashboard.paths import ROOT
+from dashboard.core.paths import ROOT
+from dashboard.intake.accounts import load_accounts
 
 TIMEOUT_S = 60
 PACKAGING = (
@@ -140,9 +140,10 @@ def test_an_admin_adds_a_planner(data_dir):
 
 
 def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_exports(data_dir):
-    from dashboard.audit import changes_table
-    from dashboard.exports import csv_bytes
-    from dashboard.store import Store, default_url
+    from dashboard.core.exports import csv_bytes
+    from dashboard.core.settings import default_url
+    from dashboard.intake.audit import changes_table
+    from dashboard.intake.store import Store
 
     app = signed_in_app(data_dir, "lan")
     app.switch_page("pages/upload.py").run()
@@ -161,7 +162,7 @@ def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_export
 
 
 def test_an_account_removed_by_an_administrator_loses_its_pages_at_once(data_dir):
-    from dashboard.accounts import save_accounts, without_account
+    from dashboard.intake.accounts import save_accounts, without_account
 
     app = signed_in_app(data_dir, "lan")
     path = data_dir / "accounts.json"

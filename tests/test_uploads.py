@@ -8,9 +8,9 @@ import unicodedata
 import openpyxl
 import pytest
 
-from dashboard.accounts import ADMIN, PLANNER, VIEWER, Account, PermissionDeniedError
-from dashboard.store import StaleStoreError, UndoRefusedError
-from dashboard.uploads import UploadRejectedError, bundled_reference, commit_upload, preview_upload, undo_upload
+from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, Account, PermissionDeniedError
+from dashboard.intake.store import StaleStoreError, UndoRefusedError
+from dashboard.intake.uploads import UploadRejectedError, bundled_reference, commit_upload, preview_upload, undo_upload
 
 REFERENCE = bundled_reference()
 LIMIT = 2**20

@@ -3,9 +3,9 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from dashboard.history import district_history, history_table
-from dashboard.plan import targets_table
-from dashboard.views import Selection, map_view, selected_district
+from dashboard.maps.views import Selection, map_view, selected_district
+from dashboard.progress.history import district_history, history_table
+from dashboard.progress.plan import targets_table
 
 PHU_THO = "25"
 

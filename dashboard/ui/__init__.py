@@ -1,1 +1,5 @@
-"""The only part of the package that imports Streamlit: cached data, session state and shared widgets."""
+"""The only part of the package that imports Streamlit: cached data keyed by the data version, session state,
+sign-in, filters, download buttons, the panels pages share, and the benchmark's page harness.
+
+May use every other subpackage but `dashboard.cli`.
+"""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.accounts import ANONYMOUS, Account, account_for_email, allowed, load_accounts, signed_in
-from dashboard.i18n import t
+from dashboard.core.i18n import t
+from dashboard.intake.accounts import ANONYMOUS, Account, account_for_email, allowed, load_accounts, signed_in
 from dashboard.ui.state import language, settings
 
 ACCOUNT_KEY = "account"

@@ -11,11 +11,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import st_folium
 
-from dashboard.bench import FAST, NAIVE, VARIANTS, BenchCase, Result, build_times_ms, judged, result
-from dashboard.naive import naive_features, naive_map
+from dashboard.maps.bench.benchmark import FAST, NAIVE, VARIANTS, BenchCase, Result, build_times_ms, judged, result
+from dashboard.maps.bench.naive import naive_features, naive_map
+from dashboard.maps.views import district_table, map_view
 from dashboard.ui.panels import map_panel
 from dashboard.ui.state import asset_url, settings, versioned_map_view
-from dashboard.views import district_table, map_view
 
 CASES: dict[str, BenchCase] = {}
 SELECTION_KEY = "selection"

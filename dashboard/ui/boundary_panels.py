@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.boundary_import import CLEAN, REFUSED
-from dashboard.boundary_report import (
+from dashboard.core.i18n import t
+from dashboard.geography.boundaries.importing import CLEAN, REFUSED
+from dashboard.geography.boundaries.report import (
     finding_text,
     matches_table,
     missing_table,
@@ -13,8 +14,7 @@ from dashboard.boundary_report import (
     summary_lines,
     versions_table,
 )
-from dashboard.i18n import t
-from dashboard.layer_store import list_versions
+from dashboard.geography.boundaries.stored import list_versions
 from dashboard.ui.state import settings
 
 VERDICT = {CLEAN: st.success, REFUSED: st.error}

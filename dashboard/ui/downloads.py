@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.exports import csv_bytes, workbook_bytes, xlsx_bytes
-from dashboard.i18n import t
+from dashboard.core.exports import csv_bytes, workbook_bytes, xlsx_bytes
+from dashboard.core.i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

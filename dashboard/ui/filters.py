@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
-from dashboard.i18n import t
-from dashboard.units import full_name, units_of
+from dashboard.geography.units import full_name, units_of
 
 WHOLE_PROVINCE = "*"
 

@@ -8,11 +8,12 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.i18n import t
-from dashboard.mapdata import MAP_HEIGHT_PX
-from dashboard.maps import add_point_layer, district_map
+from dashboard.core.i18n import t
+from dashboard.maps.folium_map import add_point_layer, district_map
+from dashboard.maps.prepared import MAP_HEIGHT_PX
+from dashboard.maps.views import MapView, coverage_text, selected_district
+from dashboard.progress.wording import figure_text, province_target_metric
 from dashboard.ui.state import asset_url, dataset, settings
-from dashboard.views import MapView, coverage_text, figure_text, province_target_metric, selected_district
 
 STATUS_ICONS = {"exceeded": "★", "met": "✔", "on_track": "↗", "behind": "✖", "no_data": "?", "no_target": "–"}
 

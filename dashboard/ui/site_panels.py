@@ -6,9 +6,9 @@ from dataclasses import asdict
 
 import streamlit as st
 
-from dashboard.i18n import t
-from dashboard.site_report import checks_table, site_finding_text, zone_summary
-from dashboard.sites import SiteCheck
+from dashboard.core.i18n import t
+from dashboard.geography.zones.report import checks_table, site_finding_text, zone_summary
+from dashboard.geography.zones.sites import SiteCheck
 
 VERDICT = {"clean": st.success, "refused": st.error}
 

@@ -10,23 +10,24 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from dashboard.audit import changes_table
-from dashboard.boundaries import SCHEMATIC_LAYER
+from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.core.settings import Settings, load_settings
 from dashboard.dataset import Dataset, load_dataset
-from dashboard.history import IndicatorHistory, district_history
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from dashboard.layer_store import BOUNDARIES
-from dashboard.mapdata import dataset_files, files_version, prepared_layer
-from dashboard.reform import ReformView, load_reform, reform_view
-from dashboard.scorecard import ScoreRow, scorecard
-from dashboard.settings import Settings, load_settings
-from dashboard.sites import green_point_view
-from dashboard.store import Store
+from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER
+from dashboard.geography.boundaries.stored import BOUNDARIES
+from dashboard.geography.reform import load_reform
+from dashboard.geography.versions import stored_version_ids
+from dashboard.geography.zones.stored import ZONES
+from dashboard.intake.audit import changes_table
+from dashboard.intake.store import Store
+from dashboard.intake.uploads import open_store, store_tables
+from dashboard.maps.points import green_point_view
+from dashboard.maps.prepared import dataset_files, files_version, prepared_layer
+from dashboard.maps.reform_map import ReformView, reform_view
+from dashboard.maps.views import MapView, Selection, map_view
+from dashboard.progress.history import IndicatorHistory, district_history
+from dashboard.progress.scorecard import ScoreRow, scorecard
 from dashboard.ui.filters import WHOLE_PROVINCE
-from dashboard.uploads import open_store, store_tables
-from dashboard.version_store import stored_version_ids
-from dashboard.views import MapView, Selection, map_view
-from dashboard.zone_store import ZONES
 
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"

@@ -3,11 +3,11 @@
 Run from the project root: python -m indicators.demo.generate_demo
 """
 
-from dashboard.boundaries import load_layer
-from dashboard.demo import demo_tables
-from dashboard.paths import DEMO_TABLES
-from dashboard.targets import load_catalogue, load_plans, load_targets
-from dashboard.units import load_units, load_zones
+from dashboard.core.paths import DEMO_TABLES
+from dashboard.core.programme import load_catalogue, load_plans, load_targets
+from dashboard.geography.boundaries.layers import load_layer
+from dashboard.geography.units import load_units, load_zones
+from dashboard.intake.demo import demo_tables
 
 if __name__ == "__main__":
     for name, table in demo_tables(

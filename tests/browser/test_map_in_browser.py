@@ -64,7 +64,7 @@ def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    from dashboard.accounts import save_accounts, with_account
+    from dashboard.intake.accounts import save_accounts, with_account
 
     data_dir = tmp_path_factory.mktemp("var")
     accounts = with_account([], "lan", "planner", PASSWORDS["lan"], name="Lan")
@@ -204,8 +204,8 @@ def test_a_viewer_gets_no_upload_page_and_a_planner_uploads_a_file(page, app_url
 
 
 def test_an_administrator_uploads_a_boundary_layer_reads_the_report_and_stores_it(page, app_url, tmp_path):
-    from dashboard.boundaries import load_layer
-    from dashboard.units import valid_in
+    from dashboard.geography.boundaries.layers import load_layer
+    from dashboard.geography.units import valid_in
 
     layer = load_layer()
     hoa_binh = valid_in(layer[layer["province_code"] == "17"], 2019)[["code", "geometry"]]

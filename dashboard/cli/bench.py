@@ -1,0 +1,87 @@
+"""`bench`: the map's payload, build and rerun times, fast and naive, on the bundled, synthetic and given layers."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from dashboard.dataset import load_dataset
+from dashboard.maps.bench.benchmark import (
+    DEFAULT_COMMUNES,
+    DEFAULT_DISTRICTS,
+    DEFAULT_RUNS,
+    MAX_RUNS,
+    bench_cases,
+    growth,
+    json_report,
+    text_report,
+)
+
+EXIT_UNMEASURABLE = 2
+
+
+def _checked(convert: Callable[[str], object], accepted: Callable[[object], bool], refusal: str) -> Callable:
+    """Return an argument type that converts the text and refuses, with the refusal's words, what cannot be measured."""
+
+    def argument(text: str) -> object:
+        value = convert(text)
+        if not accepted(value):
+            raise argparse.ArgumentTypeError(refusal.format(value=value))
+        return value
+
+    return argument
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    """Add `bench` to the command line."""
+    bench = commands.add_parser("bench", help="measure the map's size and speed, fast and naive")
+    bench.add_argument(
+        "--boundaries",
+        type=_checked(Path, Path.is_file, "--boundaries: no such layer file: {value}"),
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also measure this layer file",
+    )
+    bench.add_argument("--json", action="store_true", help="print one JSON object per measured case")
+    bench.add_argument(
+        "--runs",
+        type=_checked(
+            int, lambda runs: 1 <= runs <= MAX_RUNS, f"--runs must be between 1 and {MAX_RUNS}, not {{value}}"
+        ),
+        default=DEFAULT_RUNS,
+        help=f"runs per figure (median; at most {MAX_RUNS})",
+    )
+    units = _checked(int, lambda count: count >= 2, "--districts and --communes need at least 2 units")
+    bench.add_argument("--districts", type=units, default=DEFAULT_DISTRICTS, help="units of the synthetic districts")
+    bench.add_argument("--communes", type=units, default=DEFAULT_COMMUNES, help="units of the synthetic communes")
+    bench.add_argument(
+        "--spacing",
+        type=_checked(float, lambda metres: metres > 0, "--spacing must be a positive number of metres, not {value:g}"),
+        help="metres between border vertices of the generated layers",
+    )
+    bench.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Measure every benchmark case, fast and naive, print the report and return the exit code."""
+    from dashboard.ui.bench_page import run_bench  # imports Streamlit: only when the benchmark runs
+
+    try:
+        cases = bench_cases(
+            load_dataset(), arguments.districts, arguments.communes, arguments.boundaries, arguments.spacing
+        )
+    except ValueError as problem:
+        logging.error("bench: %s", problem)
+        return EXIT_UNMEASURABLE
+    results = run_bench(cases, arguments.runs)
+    growth_lines = growth(results, [case.layer for case in cases if case.synthetic])
+    if arguments.json:
+        print(json_report(results))
+        for line in growth_lines:
+            logging.info("growth: %s", line)
+    else:
+        print(text_report(results, growth_lines))
+    return 0

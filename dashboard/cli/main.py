@@ -1,0 +1,51 @@
+"""The command line's entry point: every command's parser under one program, and the run of the chosen one."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from dashboard.cli import assets, bench, boundaries, indicators, scorecard, users
+from dashboard.core.settings import SettingsError
+
+COMMANDS = (assets, scorecard, indicators, boundaries, users, bench)
+EXIT_BAD_SETTINGS = 1
+
+
+class CommandListFormatter(argparse.HelpFormatter):
+    """Help that lists each command with its line on one row: argparse measures command names one indent short."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        """Add an argument, widening the name column to the longest command name at its indent."""
+        super().add_argument(action)
+        if isinstance(action, argparse._SubParsersAction):
+            longest = max(len(name) for name in action.choices)
+            self._action_max_length = max(
+                self._action_max_length, longest + self._current_indent + self._indent_increment
+            )
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the parser of every command, each listed with one line in --help."""
+    program = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Bản đồ theo dõi SX&TDBV / SCP coverage dashboard",
+        formatter_class=CommandListFormatter,
+    )
+    commands = program.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
+    for command in COMMANDS:
+        command.add_command(commands)
+    return program
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command and return its exit code; settings that are not understood stop it with their message."""
+    arguments = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        return arguments.run(arguments)
+    except SettingsError as problem:
+        print(problem, file=sys.stderr)
+        return EXIT_BAD_SETTINGS

@@ -1,0 +1,38 @@
+"""Checking a boundary file against the units and the stored versions, from a path or an uploaded file."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.geography.boundaries.importing import ImportRequest, ImportResult, import_layer
+from dashboard.geography.boundaries.stored import check_against_store
+
+
+@contextmanager
+def uploaded_copy(content: bytes, file_name: str) -> Iterator[Path]:
+    """Yield a temporary copy of an uploaded file under its own name (its suffix says how to read it)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(file_name).name
+        path.write_bytes(content)
+        yield path
+
+
+def check_file(request: ImportRequest, units: pd.DataFrame, data_dir: Path) -> ImportResult:
+    """Return the import result of a file: its match report, with the store's refusals and notes added."""
+    result = import_layer(request, units)
+    check_against_store(data_dir, result.report)
+    return result
+
+
+def check_upload(
+    content: bytes, file_name: str, request: ImportRequest, units: pd.DataFrame, data_dir: Path
+) -> ImportResult:
+    """Return the import result of an uploaded file, read from a temporary copy under its own name."""
+    with uploaded_copy(content, file_name) as path:
+        return check_file(replace(request, path=path, source_name=path.name), units, data_dir)

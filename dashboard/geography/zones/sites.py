@@ -1,0 +1,124 @@
+"""Sites on the map (zones, green retail points): read from a point or polygon file or a CSV with latitude and
+longitude, and checked against the district each claims to lie in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from dashboard.geography.boundaries.reading import POINTS, POLYGONAL, Finding, ReadLayer, read_layer
+from dashboard.geography.crs import WGS84
+
+CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+LATITUDE_NAMES = ("latitude", "lat", "vi_do", "vi do", "vĩ độ", "y")
+LONGITUDE_NAMES = ("longitude", "lon", "lng", "long", "kinh_do", "kinh do", "kinh độ", "x")
+BORDER_TOLERANCE_M = 100.0
+INSIDE, ON_BORDER, OTHER_DISTRICT, OUTSIDE, UNKNOWN_DISTRICT = (
+    "inside",
+    "on_border",
+    "other_district",
+    "outside_province",
+    "unknown_district",
+)
+SITE_OK = {INSIDE, ON_BORDER}
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """Where one site (row, from 1) lies against the district it claims."""
+
+    row: int
+    code: str
+    name: str
+    claimed: str
+    found: str | None
+    status: str
+    distance_m: float = 0.0
+
+
+def _csv_frame(path: Path) -> pd.DataFrame:
+    """Return a CSV saved from Excel (UTF-8 with BOM, UTF-16 or Windows-1258; ',' or ';') as text columns."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            return pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False, encoding=encoding)
+        except (UnicodeError, pd.errors.ParserError):
+            continue
+    raise ValueError("not a CSV in UTF-8, UTF-16 or Windows-1258")
+
+
+def _column(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
+    """Return the frame's column whose name, lower-cased, is one of the names."""
+    return next((column for column in frame.columns if column.strip().lower() in names), None)
+
+
+def read_csv_sites(path: Path) -> ReadLayer:
+    """Return the rows of a CSV with latitude and longitude (WGS84, decimal point or comma) as points, or the
+    reasons it is refused, each naming row and column."""
+    try:
+        frame = _csv_frame(path)
+    except ValueError as problem:
+        return ReadLayer(None, "", "", (Finding("unreadable", {"detail": str(problem)}),))
+    if frame.empty:
+        return ReadLayer(None, "", "", (Finding("empty", {}),))
+    latitude, longitude = _column(frame, LATITUDE_NAMES), _column(frame, LONGITUDE_NAMES)
+    if latitude is None or longitude is None:
+        return ReadLayer(None, "", "", (Finding("no_coordinates", {"available": ", ".join(frame.columns)}),))
+    refusals = []
+    numbers = {}
+    for column, limit in ((latitude, 90), (longitude, 180)):
+        values = pd.to_numeric(frame[column].str.strip().str.replace(",", ".", regex=False), errors="coerce")
+        for index in frame.index[values.isna() | (values.abs() > limit)]:
+            refusals.append(
+                Finding("bad_coordinate", {"row": index + 2, "column": column, "value": frame.at[index, column]})
+            )
+        numbers[column] = values
+    if refusals:
+        return ReadLayer(None, "", "", tuple(refusals))
+    points = gpd.points_from_xy(numbers[longitude], numbers[latitude])
+    layer = gpd.GeoDataFrame(frame.drop(columns=[latitude, longitude]), geometry=points, crs=WGS84)
+    return ReadLayer(layer, "WGS84 (CSV)", "EPSG:4326 (WGS 84)")
+
+
+def read_sites(path: Path, crs_named: str | None = None) -> ReadLayer:
+    """Return the sites of a file as points in WGS84: a CSV with latitude and longitude, or a point or polygon
+    layer (a polygon stands as a point inside it, said in a note)."""
+    if path.suffix.lower() == ".csv":
+        return read_csv_sites(path)
+    read = read_layer(path, POINTS | POLYGONAL, crs_named)
+    if read.layer is None:
+        return read
+    layer = read.layer.copy()
+    shapes = layer.geom_type.isin(POLYGONAL | {"MultiPoint"})
+    notes = list(read.notes)
+    if shapes.any():
+        layer.loc[shapes, "geometry"] = layer.loc[shapes].representative_point()
+        notes.append(Finding("shapes_as_points", {"count": int(shapes.sum())}))
+    return ReadLayer(layer, read.crs_read, read.crs_used, read.refusals, tuple(notes))
+
+
+def check_in_districts(
+    sites: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, codes: list[str], names: list[str], claimed: list[str]
+) -> list[SiteCheck]:
+    """Return where each site lies against the district it claims (districts: code and shape of the province's
+    districts valid in the year, WGS84); within BORDER_TOLERANCE_M of the claimed district counts as on its
+    border, since drawn borders are simplified."""
+    metric_crs = districts.estimate_utm_crs()
+    shapes = districts.to_crs(metric_crs).set_index("code").geometry
+    points = sites.to_crs(metric_crs).geometry.values
+    checks = []
+    for row, (point, code, name, district) in enumerate(zip(points, codes, names, claimed, strict=True), start=1):
+        containing = [key for key, shape in shapes.items() if shape.contains(point)]
+        found = containing[0] if containing else None
+        if district not in shapes.index:
+            status, distance = UNKNOWN_DISTRICT, 0.0
+        elif found == district:
+            status, distance = INSIDE, 0.0
+        else:
+            distance = float(shapely.distance(shapes[district], point))
+            status = ON_BORDER if distance <= BORDER_TOLERANCE_M else OTHER_DISTRICT if found else OUTSIDE
+        checks.append(SiteCheck(row, code, name, district, found, status, round(distance)))
+    return checks

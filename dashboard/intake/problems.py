@@ -1,0 +1,59 @@
+"""Problems found in what a user sent: each names the row, the column and the value, in both languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dashboard.core.i18n import format_number, t
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: the spreadsheet row (1 is the header) and column it is in, the value, and its code."""
+
+    code: str
+    row: int | None = None
+    column: str | None = None
+    value: str = ""
+    severity: str = ERROR
+    params: dict[str, object] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        """Return what is wrong with the value, in the language, without saying where."""
+        params = {
+            name: format_number(value, language) if isinstance(value, float) else value
+            for name, value in self.params.items()
+        }
+        return t(f"problem.{self.code}", language, value=self.value, column=self.column or "", **params)
+
+    def message(self, language: str) -> str:
+        """Return what is wrong, in the language, naming the row, column and value."""
+        text = self.text(language)
+        if self.row is None:
+            return text
+        return t("problem.at_row", language, row=self.row, column=self.column or "", text=text)
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the problem as plain data for JSON: row, column, code, severity, value and both messages."""
+        return {
+            "row": self.row,
+            "column": self.column,
+            "code": self.code,
+            "severity": self.severity,
+            "value": self.value,
+            "message": self.message("vi"),
+            "message_en": self.message("en"),
+        }
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """Return the problems that reject the file."""
+    return [problem for problem in problems if problem.severity == ERROR]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    """Return the problems a planner may confirm."""
+    return [problem for problem in problems if problem.severity == WARNING]

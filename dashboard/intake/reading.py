@@ -1,0 +1,168 @@
+"""Reading what Excel really writes (CSV in UTF-8 with or without BOM, UTF-16, Windows-1258; XLSX) into rows
+of text, with the encoding and separator found, and the headers mapped to the table's contract."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import openpyxl
+import pandas as pd
+
+from dashboard.geography.names import unaccented
+from dashboard.intake.problems import WARNING, Problem
+from dashboard.intake.tables import TableSpec
+
+ACCEPTED_SUFFIXES = (".csv", ".xlsx")
+SEPARATORS = ",;\t"
+ROW = "row"
+CODE_NAME_PAIRS = (("district_code", "district_name"), ("zone_code", "zone_name"))
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """A file read into rows of text (column names from the contract, plus the spreadsheet row number)."""
+
+    frame: pd.DataFrame | None
+    encoding: str
+    separator: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def decoded(content: bytes) -> tuple[str, str]:
+    """Return the text of a CSV file and the encoding found: a BOM first, then UTF-8, then Windows-1258."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if content.startswith(bom):
+            return content.decode(encoding), encoding
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return content.decode("cp1258", errors="replace"), "cp1258"
+
+
+def _clean(value: object) -> str:
+    """Return a cell as NFC text without surrounding spaces (Windows-1258 decodes to decomposed letters)."""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _csv_rows(content: bytes) -> tuple[list[list[str]], str, str]:
+    """Return the rows of a CSV file, its encoding and its separator (the one the header line uses most)."""
+    text, encoding = decoded(content)
+    header_line = text.split("\n", 1)[0]
+    separator = max(SEPARATORS, key=header_line.count)
+    rows = [[_clean(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)]
+    return rows, encoding, separator
+
+
+def _xlsx_cell(cell: openpyxl.cell.cell.Cell) -> str:
+    """Return an Excel cell as the text the user sees: 85% for a percent-formatted 0.85, 12 for 12.0."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if "%" in (cell.number_format or ""):
+            return f"{value * 100:g}%"
+        return str(int(value)) if value.is_integer() else repr(value)
+    return _clean(value)
+
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    """Return the rows of the first sheet of an XLSX workbook as text."""
+    workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        return [[_xlsx_cell(cell) for cell in row] for row in workbook.worksheets[0].iter_rows()]
+    finally:
+        workbook.close()
+
+
+def _header_key(text: str) -> str:
+    """Return a header compared without case, diacritics or spacing (Năm, NAM, nam all match)."""
+    return unaccented(text).replace(" ", "_")
+
+
+def _header_map(spec: TableSpec) -> dict[str, str]:
+    """Return each accepted header key (English contract name or Vietnamese header) → contract column."""
+    mapping = {}
+    for column in spec.columns:
+        mapping[_header_key(column.name)] = column.name
+        mapping[_header_key(column.header_vi)] = column.name
+    return mapping
+
+
+def read_upload(content: bytes, file_name: str, spec: TableSpec, limit_bytes: int) -> ReadFile:
+    """Return a CSV or XLSX file read into the table's contract columns, or the problems that stop reading."""
+    suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    if suffix not in ACCEPTED_SUFFIXES:
+        return ReadFile(None, "", problems=[Problem("file_type", value=file_name, params={"accepted": ".csv, .xlsx"})])
+    if len(content) > limit_bytes:
+        return ReadFile(
+            None, "", problems=[Problem("too_large", value=file_name, params={"limit_mb": limit_bytes // 2**20})]
+        )
+    if not content.strip():
+        return ReadFile(None, "", problems=[Problem("empty_file", value=file_name)])
+    if suffix == ".xlsx":
+        try:
+            rows, encoding, separator = _xlsx_rows(content), "xlsx", ""
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+            return ReadFile(None, "", problems=[Problem("unreadable_xlsx", value=file_name)])
+    else:
+        rows, encoding, separator = _csv_rows(content)
+    return _framed(rows, spec, encoding, separator)
+
+
+def _framed(rows: list[list[str]], spec: TableSpec, encoding: str, separator: str) -> ReadFile:
+    """Return the rows under the contract's column names, with problems for headers and ragged rows."""
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
+    if not numbered:
+        return ReadFile(None, encoding, separator, [Problem("empty_file")])
+    header_row, header = numbered[0]
+    known = _header_map(spec)
+    problems: list[Problem] = []
+    positions: dict[str, int] = {}
+    for position, title in enumerate(header):
+        column = known.get(_header_key(title))
+        if column is None:
+            if title:
+                problems.append(Problem("unknown_column", header_row, title, title, WARNING))
+            continue
+        if column in positions:
+            problems.append(Problem("duplicate_column", header_row, title, title))
+        positions[column] = position
+    problems += _missing_columns(spec, positions, header_row)
+    records = []
+    for number, row in numbered[1:]:
+        extra = [cell for cell in row[len(header) :] if cell]
+        if extra:
+            problems.append(Problem("extra_cells", number, None, extra[0], params={"count": len(header)}))
+        cells = row + [""] * (len(header) - len(row))
+        records.append({ROW: number, **{column: cells[position] for column, position in positions.items()}})
+    if not records:
+        problems.append(Problem("no_rows", header_row))
+    frame = pd.DataFrame(records, columns=[ROW, *positions], dtype=object)
+    return ReadFile(frame, encoding, separator, problems)
+
+
+def _missing_columns(spec: TableSpec, found: dict[str, int], header_row: int) -> list[Problem]:
+    """Return a problem per required column missing from the header; of a code and name pair, one is enough."""
+    problems = [
+        Problem("missing_column", header_row, column.name, column.header_vi)
+        for column in spec.columns
+        if column.required and column.name not in found
+    ]
+    for code, name in CODE_NAME_PAIRS:
+        if {code, name} <= set(spec.column_names) and not {code, name} & set(found):
+            problems.append(Problem("missing_column", header_row, code, f"{code} / {name}"))
+    return problems

@@ -1,0 +1,286 @@
+"""The store of indicator rows and their history: SQLite (WAL) by default, PostgreSQL through DATABASE_URL.
+
+Every commit is one transaction that checks the revision the preview was made on; every upload keeps its
+original bytes; every row change is logged with the values before and after, so any upload can be undone."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+METADATA = sa.MetaData()
+STATE = sa.Table("store_state", METADATA, sa.Column("id", sa.Integer), sa.Column("revision", sa.Integer))
+UPLOADS = sa.Table(
+    "uploads",
+    METADATA,
+    *(sa.Column(name) for name in ("table_name", "file_name", "sha256", "content", "encoding", "uploaded_by")),
+    *(sa.Column(name) for name in ("uploaded_at", "rows_new", "rows_changed", "rows_unchanged", "source")),
+    *(sa.Column(name) for name in ("warnings_confirmed", "undone_by", "undone_at")),
+    sa.Column("id", sa.Integer, primary_key=True),
+)
+ROWS = sa.Table(
+    "indicator_rows", METADATA, *(sa.Column(name) for name in ("table_name", "row_key", "data", "source", "upload_id"))
+)
+CHANGES = sa.Table(
+    "row_changes",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True),
+    *(sa.Column(name) for name in ("upload_id", "action", "table_name", "row_key", "old_data", "new_data")),
+    *(sa.Column(name) for name in ("old_source", "old_upload_id", "changed_by", "changed_at")),
+)
+HISTORY_COLUMNS = ["id", "table_name", "file_name", "sha256", "encoding", "uploaded_by", "uploaded_at", "rows_new"]
+HISTORY_COLUMNS += ["rows_changed", "rows_unchanged", "warnings_confirmed", "source", "undone_by", "undone_at"]
+
+
+class StaleStoreError(Exception):
+    """The store changed since the preview was made: the preview must be made again."""
+
+
+class UndoRefusedError(Exception):
+    """An upload cannot be undone: already undone, or later uploads changed rows it wrote."""
+
+    def __init__(self, reason: str, rows: list[str] | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.rows = rows or []
+
+
+@dataclass(frozen=True)
+class NewUpload:
+    """What is recorded about an upload: the table, the original file, who sent it, and its counts."""
+
+    table_name: str
+    file_name: str
+    sha256: str
+    content: bytes
+    encoding: str
+    uploaded_by: str
+    rows_new: int
+    rows_changed: int
+    rows_unchanged: int
+    warnings_confirmed: int
+    source: str = "upload"
+
+
+def now() -> str:
+    """Return the current UTC time as ISO text, the store's timestamp format."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def encoded(data: dict[str, str]) -> str:
+    """Return a row's values as the JSON text the store keeps (keys sorted, Vietnamese kept readable)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """Indicator rows, uploads and changes in one database; every write is one transaction."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:
+            Path(sa.make_url(url).database).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(url, pool_pre_ping=True)
+        if self.is_sqlite:
+            sa.event.listen(self.engine, "connect", _sqlite_connect)
+            sa.event.listen(self.engine, "begin", _sqlite_begin)
+        self.writer = self.engine.execution_options(scp_write=True)
+        self.upgrade()
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration, keeping every row (one process at a time)."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.writer.begin() as connection:
+            if not self.is_sqlite:
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(20251)")
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def revision(self) -> int:
+        """Return the store's revision: it grows by one with every commit and every undo."""
+        with self.engine.connect() as connection:
+            return connection.execute(sa.select(STATE.c.revision).where(STATE.c.id == 1)).scalar_one()
+
+    def rows(self, table_name: str) -> pd.DataFrame:
+        """Return a table's current rows as text, with their row key, source and upload id."""
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                sa.select(ROWS.c.row_key, ROWS.c.data, ROWS.c.source, ROWS.c.upload_id)
+                .where(ROWS.c.table_name == table_name)
+                .order_by(ROWS.c.row_key)
+            ).all()
+        records = [
+            {**json.loads(data), "row_key": key, "source": source, "upload_id": upload}
+            for key, data, source, upload in found
+        ]
+        return (
+            pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=["row_key", "source", "upload_id"])
+        )
+
+    def commit(
+        self,
+        upload: NewUpload,
+        rows: Iterable[tuple[str, dict[str, str]]],
+        expected_revision: int,
+        on_row: Callable[[int], None] | None = None,
+    ) -> int:
+        """Write the rows (key, values) of an upload in one transaction and return the upload's id; refuse
+        with StaleStoreError when the store is no longer at the revision the preview was made on."""
+        with self.writer.begin() as connection:
+            self._lock(connection, expected_revision)
+            stamp = now()
+            upload_id = connection.execute(
+                sa.insert(UPLOADS).values(**upload.__dict__, uploaded_at=stamp).returning(UPLOADS.c.id)
+            ).scalar_one()
+            query = sa.select(ROWS.c.row_key, ROWS.c.data, ROWS.c.source, ROWS.c.upload_id)
+            found = connection.execute(query.where(ROWS.c.table_name == upload.table_name)).all()
+            current = {key: (data, source, previous) for key, data, source, previous in found}
+            for written, (key, values) in enumerate(rows, start=1):
+                data = encoded(values)
+                before = current.get(key)
+                if before is not None and before[0] == data:
+                    continue
+                change = {"upload_id": upload_id, "table_name": upload.table_name, "row_key": key, "new_data": data}
+                change |= {"changed_by": upload.uploaded_by, "changed_at": stamp}
+                if before is None:
+                    connection.execute(
+                        sa.insert(ROWS).values(
+                            table_name=upload.table_name,
+                            row_key=key,
+                            data=data,
+                            source=upload.source,
+                            upload_id=upload_id,
+                        )
+                    )
+                    connection.execute(sa.insert(CHANGES).values(action="insert", **change))
+                else:
+                    connection.execute(
+                        sa.update(ROWS)
+                        .where(ROWS.c.table_name == upload.table_name, ROWS.c.row_key == key)
+                        .values(data=data, source=upload.source, upload_id=upload_id)
+                    )
+                    old = {"old_data": before[0], "old_source": before[1], "old_upload_id": before[2]}
+                    connection.execute(sa.insert(CHANGES).values(action="update", **old, **change))
+                if on_row:
+                    on_row(written)
+            self._advance(connection)
+        return upload_id
+
+    def undo(self, upload_id: int, by: str) -> int:
+        """Restore exactly the values an upload replaced (removing rows it added) and return how many rows
+        were restored; refuse when it was undone already or a later upload changed one of its rows."""
+        with self.writer.begin() as connection:
+            self._lock(connection, None)
+            upload = connection.execute(sa.select(UPLOADS).where(UPLOADS.c.id == upload_id)).mappings().first()
+            if upload is None:
+                raise UndoRefusedError("undo_unknown")
+            if upload["undone_at"]:
+                raise UndoRefusedError("undo_done_already")
+            changes = (
+                connection.execute(
+                    sa.select(CHANGES).where(CHANGES.c.upload_id == upload_id, CHANGES.c.action != "undo")
+                )
+                .mappings()
+                .all()
+            )
+            table = upload["table_name"]
+            keys = [change["row_key"] for change in changes]
+            query = sa.select(ROWS.c.row_key, ROWS.c.data, ROWS.c.upload_id)
+            found = connection.execute(query.where(ROWS.c.table_name == table, ROWS.c.row_key.in_(keys))).all()
+            now_rows = {key: (data, writer) for key, data, writer in found}
+            moved = [
+                change["row_key"]
+                for change in changes
+                if now_rows.get(change["row_key"]) != (change["new_data"], upload_id)
+            ]
+            if moved:
+                raise UndoRefusedError("undo_rows_changed_later", moved)
+            stamp = now()
+            for change in changes:
+                where = (ROWS.c.table_name == table, ROWS.c.row_key == change["row_key"])
+                if change["old_data"] is None:
+                    connection.execute(sa.delete(ROWS).where(*where))
+                else:
+                    connection.execute(
+                        sa.update(ROWS)
+                        .where(*where)
+                        .values(data=change["old_data"], source=change["old_source"], upload_id=change["old_upload_id"])
+                    )
+                connection.execute(
+                    sa.insert(CHANGES).values(
+                        upload_id=upload_id,
+                        action="undo",
+                        table_name=table,
+                        row_key=change["row_key"],
+                        old_data=change["new_data"],
+                        new_data=change["old_data"],
+                        changed_by=by,
+                        changed_at=stamp,
+                    )
+                )
+            connection.execute(
+                sa.update(UPLOADS).where(UPLOADS.c.id == upload_id).values(undone_by=by, undone_at=stamp)
+            )
+            self._advance(connection)
+        return len(changes)
+
+    def uploads(self) -> pd.DataFrame:
+        """Return every upload, newest first, without its bytes."""
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                sa.select(*(UPLOADS.c[name] for name in HISTORY_COLUMNS)).order_by(UPLOADS.c.id.desc())
+            ).all()
+        return pd.DataFrame(found, columns=HISTORY_COLUMNS)
+
+    def upload_file(self, upload_id: int) -> tuple[str, bytes]:
+        """Return the file name and original bytes of an upload."""
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                sa.select(UPLOADS.c.file_name, UPLOADS.c.content).where(UPLOADS.c.id == upload_id)
+            ).one()
+        return found[0], bytes(found[1])
+
+    def changes(self, upload_id: int | None = None) -> pd.DataFrame:
+        """Return the log of row changes (of one upload, or all), oldest first."""
+        query = sa.select(CHANGES).order_by(CHANGES.c.id)
+        if upload_id is not None:
+            query = query.where(CHANGES.c.upload_id == upload_id)
+        with self.engine.connect() as connection:
+            found = connection.execute(query).mappings().all()
+        return pd.DataFrame([dict(row) for row in found], columns=[column.name for column in CHANGES.columns])
+
+    def _lock(self, connection: sa.Connection, expected_revision: int | None) -> None:
+        """Take the store's write lock (SQLite: BEGIN IMMEDIATE already holds it) and check the revision."""
+        query = sa.select(STATE.c.revision).where(STATE.c.id == 1)
+        revision = connection.execute(query if self.is_sqlite else query.with_for_update()).scalar_one()
+        if expected_revision is not None and revision != expected_revision:
+            raise StaleStoreError(f"revision {revision}, preview made on {expected_revision}")
+
+    def _advance(self, connection: sa.Connection) -> None:
+        """Move the revision on by one, inside the writing transaction."""
+        connection.execute(sa.update(STATE).where(STATE.c.id == 1).values(revision=STATE.c.revision + 1))
+
+
+def _sqlite_connect(dbapi_connection: object, _record: object) -> None:
+    """Set SQLite up for concurrent use: WAL journal, a wait for locks, foreign keys, durable commits."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "busy_timeout=30000", "foreign_keys=ON", "synchronous=FULL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    """Begin a transaction; a writer takes the write lock at once, so two commits queue instead of failing."""
+    write = connection.get_execution_options().get("scp_write")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -1,0 +1,211 @@
+"""Uploading an indicator table: read and check the file, preview what would change, commit all or nothing,
+undo; and the typed tables every page reads from the store."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.core.i18n import t
+from dashboard.core.paths import DEMO_TABLES
+from dashboard.core.programme import load_catalogue, load_plans
+from dashboard.geography.units import load_units, load_zones
+from dashboard.geography.zones.stored import with_imported_zones
+from dashboard.intake.accounts import PLANNER, Account, require
+from dashboard.intake.problems import Problem, errors, warnings
+from dashboard.intake.reading import ROW, read_upload
+from dashboard.intake.store import NewUpload, StaleStoreError, Store
+from dashboard.intake.tables import TableSpec, table_specs, typed_table
+from dashboard.intake.validation import Reference, check_rows
+
+DEMO_SOURCE = "demo"
+UPLOAD_SOURCE = "upload"
+DEMO_ACCOUNT = Account("demo", PLANNER, name="Dữ liệu minh họa / Demonstration data")
+
+
+class UploadRejectedError(Exception):
+    """The upload has errors, or warnings nobody confirmed: nothing was written."""
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What an upload would do: its problems, and its rows as new, changed (old → new) or unchanged."""
+
+    table: str
+    file_name: str
+    content: bytes
+    sha256: str
+    encoding: str
+    separator: str
+    revision: int
+    problems: list[Problem]
+    rows: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    new: pd.DataFrame = field(default_factory=pd.DataFrame)
+    changed: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unchanged: int = 0
+
+    @property
+    def accepted(self) -> bool:
+        """Return whether the file has no errors (warnings still need confirming)."""
+        return not errors(self.problems)
+
+    def counts(self) -> dict[str, int]:
+        """Return the numbers of new, changed and unchanged rows."""
+        changed = self.changed["row"].nunique() if len(self.changed) else 0
+        return {"new": len(self.new), "changed": int(changed), "unchanged": self.unchanged}
+
+
+def row_key(spec: TableSpec, values: dict[str, str]) -> str:
+    """Return the text that identifies a row in its table (its key columns joined by '|')."""
+    return "|".join(values[column] for column in spec.key)
+
+
+def current_values(store: Store, spec: TableSpec) -> pd.DataFrame:
+    """Return the table's current rows in the store as text in the contract columns, indexed by row key."""
+    rows = store.rows(spec.name)
+    return rows.set_index("row_key").reindex(columns=spec.column_names).fillna("")
+
+
+def preview_upload(
+    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int
+) -> Preview:
+    """Return the preview of an upload: every problem, and every row compared with the store."""
+    spec = table_specs()[table]
+    revision = store.revision()
+    read = read_upload(content, file_name, spec, limit_bytes)
+    base = {"table": table, "file_name": file_name, "content": content, "revision": revision}
+    base |= {"sha256": hashlib.sha256(content).hexdigest(), "encoding": read.encoding, "separator": read.separator}
+    if read.frame is None or errors(read.problems):
+        return Preview(**base, problems=read.problems)
+    current = current_values(store, spec)
+    checked = check_rows(spec, read.frame, reference, current.reset_index(drop=True))
+    problems = read.problems + checked.problems
+    if errors(problems):
+        return Preview(**base, problems=problems)
+    return Preview(**base, problems=problems, **_compared(spec, checked.rows, current))
+
+
+def _compared(spec: TableSpec, rows: pd.DataFrame, current: pd.DataFrame) -> dict[str, object]:
+    """Return the rows to write and which of them are new, changed (column by column) or unchanged."""
+    written, new, changed, unchanged = [], [], [], 0
+    for record in rows.to_dict("records"):
+        values = {column: str(record[column]) for column in spec.column_names}
+        key = row_key(spec, values)
+        written.append((key, values))
+        if key not in current.index:
+            new.append({"row": record[ROW], **values})
+            continue
+        before = current.loc[key].to_dict()
+        differences = [
+            (column, before[column], values[column]) for column in spec.column_names if before[column] != values[column]
+        ]
+        for column, old, now in differences:
+            changed.append({"row": record[ROW], "key": key, "column": column, "old": old, "new": now})
+        unchanged += not differences
+    return {
+        "rows": written,
+        "new": pd.DataFrame(new, columns=["row", *spec.column_names]),
+        "changed": pd.DataFrame(changed, columns=["row", "key", "column", "old", "new"]),
+        "unchanged": unchanged,
+    }
+
+
+def commit_upload(
+    store: Store,
+    preview: Preview,
+    account: Account,
+    confirm_warnings: bool = False,
+    source: str = UPLOAD_SOURCE,
+    on_row: Callable[[int], None] | None = None,
+) -> int:
+    """Write a previewed upload in one transaction and return its id; refuse a viewer, a file with errors,
+    unconfirmed warnings, or a store that changed since the preview (StaleStoreError)."""
+    require(account, "upload")
+    if not preview.accepted:
+        raise UploadRejectedError("the file has errors")
+    if warnings(preview.problems) and not confirm_warnings:
+        raise UploadRejectedError("the warnings were not confirmed")
+    counts = preview.counts()
+    upload = NewUpload(
+        table_name=preview.table,
+        file_name=preview.file_name,
+        sha256=preview.sha256,
+        content=preview.content,
+        encoding=preview.encoding,
+        uploaded_by=account.username,
+        rows_new=counts["new"],
+        rows_changed=counts["changed"],
+        rows_unchanged=counts["unchanged"],
+        warnings_confirmed=len(warnings(preview.problems)),
+        source=source,
+    )
+    return store.commit(upload, preview.rows, preview.revision, on_row)
+
+
+def undo_upload(store: Store, upload_id: int, account: Account) -> int:
+    """Undo an upload for an account allowed to, returning how many rows were restored."""
+    require(account, "undo")
+    return store.undo(upload_id, account.username)
+
+
+def bundled_reference(data_dir: Path | None = None) -> Reference:
+    """Return the units, zones, plans and catalogue that uploaded rows are checked against: the bundled ones,
+    with the zone lists imported into data_dir when given."""
+    zones = load_zones() if data_dir is None else with_imported_zones(load_zones(), data_dir)
+    return Reference(units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue())
+
+
+def seed_demo(store: Store, reference: Reference, account: Account) -> None:
+    """Load the bundled demonstration tables into an empty store, through the same checks as any upload; when
+    another process is seeding the same store at the same time, leave the seeding to it."""
+    for seeded, name in enumerate(table_specs()):
+        path = DEMO_TABLES / f"{name}.csv"
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="source")
+        content = frame.to_csv(index=False).encode("utf-8")
+        preview = preview_upload(store, content, f"{path.name}", name, reference, len(content))
+        if preview.revision != seeded:
+            return
+        try:
+            commit_upload(store, preview, account, confirm_warnings=True, source=DEMO_SOURCE)
+        except StaleStoreError:
+            return
+
+
+def open_store(url: str, seed: bool) -> Store:
+    """Return the store at the URL, migrated, with the demo tables loaded into it when it is new and seeding is on."""
+    store = Store(url)
+    if seed:
+        seed_demo(store, bundled_reference(), DEMO_ACCOUNT)
+    return store
+
+
+def store_tables(store: Store) -> dict[str, pd.DataFrame]:
+    """Return every indicator table in the store as a typed frame with its rows' source."""
+    tables = {}
+    for name, spec in table_specs().items():
+        rows = store.rows(name)
+        tables[name] = typed_table(spec, rows.drop(columns=["row_key", "upload_id"], errors="ignore"))
+    return tables
+
+
+def template_frame(table: str) -> pd.DataFrame:
+    """Return the empty table a planner fills in, under its Vietnamese headers."""
+    return pd.DataFrame(columns=[column.header_vi for column in table_specs()[table].columns])
+
+
+def template_guide(table: str, language: str) -> pd.DataFrame:
+    """Return the guide to a table's columns: Vietnamese header, English name, whether required, what to write."""
+    rows = [
+        {
+            t("upload.guide_header", language): column.header_vi,
+            t("upload.guide_name", language): column.name,
+            t("upload.guide_required", language): t(f"upload.required_{column.required}", language),
+            t("upload.guide_note", language): column.note_vi if language == "vi" else column.note_en,
+        }
+        for column in table_specs()[table].columns
+    ]
+    return pd.DataFrame(rows)

@@ -1,0 +1,168 @@
+"""Plotly charts: a district's indicator over the years with the plan's thresholds; trends, paths to targets,
+rankings and provinces side by side."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.core.i18n import format_number, format_percent, t
+from dashboard.progress.history import IndicatorHistory
+from dashboard.progress.trends import TrendView
+
+BAR_COLOUR = "#2b5c8a"
+NO_DATA_COLOUR = "#9e9e9e"
+TARGET_COLOUR = "#d73027"
+
+
+def history_chart(history: IndicatorHistory, language: str) -> go.Figure:
+    """Return a bar per year (value in words on hover), 'no data' years marked, target lines for shares."""
+    rows = history.rows
+    known = rows[rows["value"].notna()]
+    missing = rows[rows["value"].isna()]
+    figure = go.Figure()
+    labels = [
+        format_percent(value, language) if history.percent else format_number(value, language, 0)
+        for value in known["value"]
+    ]
+    figure.add_bar(
+        x=known["year"],
+        y=known["value"],
+        marker_color=BAR_COLOUR,
+        text=labels,
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=known["text"],
+        hoverinfo="text",
+        name="",
+    )
+    for row in missing.itertuples():
+        figure.add_annotation(
+            x=row.year, y=0, text=row.text, showarrow=False, textangle=-90, yanchor="bottom", font_color=NO_DATA_COLOUR
+        )
+    for minimum, year in history.thresholds:
+        figure.add_hline(
+            y=minimum,
+            line_dash="dash",
+            line_color=TARGET_COLOUR,
+            annotation_text=t("district.target_line", language, year=year, value=format_percent(minimum, language, 0)),
+            annotation_position="top left",
+        )
+    count_step = max(1, math.ceil((known["value"].max() if not known.empty else 0) / 5))
+    figure.update_layout(
+        title=t(f"indicator.{history.indicator}", language),
+        height=280,
+        margin={"l": 40, "r": 10, "t": 40, "b": 30},
+        showlegend=False,
+        xaxis={"tickmode": "array", "tickvals": list(rows["year"]) if not rows.empty else []},
+        yaxis={"range": [0, 110]}
+        if history.percent
+        else {"rangemode": "tozero", "tickformat": "d", "dtick": count_step},
+        separators=",." if language == "vi" else ".,",
+    )
+    return figure
+
+
+PROVINCE_COLOUR = "#08306b"
+PATH_COLOUR = "#636363"
+DISTRICT_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+
+
+def _layout(figure: go.Figure, title: str, language: str, percent: bool, height: int = 380) -> go.Figure:
+    """Return the figure with the shared layout: title, numbers written for the language, y axis from zero."""
+    figure.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 40, "r": 10, "t": 50, "b": 30},
+        separators=",." if language == "vi" else ".,",
+        yaxis={"rangemode": "tozero", "ticksuffix": "%" if percent else ""},
+        legend={"orientation": "h", "y": -0.15},
+    )
+    return figure
+
+
+def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -> go.Figure:
+    """Return the province line (gaps where there is no data), chosen districts, the path to the targets
+    (dashed) and each target as a marker with its stretch."""
+    figure = go.Figure()
+    years = list(view.province.index)
+    figure.add_scatter(
+        x=years,
+        y=view.province.tolist(),
+        mode="lines+markers",
+        name=t("trends.province_line", language),
+        line={"color": PROVINCE_COLOUR, "width": 3},
+        connectgaps=False,
+    )
+    for index, name in enumerate(view.districts.columns):
+        figure.add_scatter(
+            x=years,
+            y=view.districts[name].reindex(years).tolist(),
+            mode="lines+markers",
+            name=name,
+            line={"color": DISTRICT_COLOURS[index % len(DISTRICT_COLOURS)], "width": 1.5},
+            connectgaps=False,
+        )
+    if path:
+        figure.add_scatter(
+            x=[year for year, _ in path],
+            y=[value for _, value in path],
+            mode="lines",
+            name=t("trends.path_line", language),
+            line={"color": PATH_COLOUR, "dash": "dash"},
+        )
+    for target in view.targets:
+        figure.add_scatter(
+            x=[target.year],
+            y=[target.minimum],
+            mode="markers",
+            marker={"symbol": "star", "size": 14, "color": TARGET_COLOUR},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [(target.stretch or target.minimum) - target.minimum],
+            },
+            name=t("trends.target_marker", language, year=target.year),
+        )
+    return _layout(figure, view.name, language, view.unit == "percent")
+
+
+def ranking_chart(values: pd.Series, unit: str, title: str, language: str) -> go.Figure:
+    """Return districts as horizontal bars, highest first; districts with no data are named with no bar."""
+    known = values.dropna()
+    figure = go.Figure()
+    figure.add_bar(x=known.to_numpy(), y=list(known.index), orientation="h", marker_color=BAR_COLOUR, name="")
+    figure.update_yaxes(autorange="reversed")
+    missing = [name for name in values.index if name not in known.index]
+    if missing:
+        figure.add_annotation(
+            text=t("trends.no_data_districts", language, names=", ".join(missing)),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-0.12,
+            showarrow=False,
+            font_color=NO_DATA_COLOUR,
+            align="left",
+        )
+    figure = _layout(figure, title, language, False, height=max(300, 28 * len(values) + 120))
+    figure.update_layout(showlegend=False, xaxis={"ticksuffix": "%" if unit == "percent" else ""}, yaxis={})
+    figure.update_yaxes(autorange="reversed")
+    return figure
+
+
+def provinces_chart(frame: pd.DataFrame, title: str, percent: bool, language: str) -> go.Figure:
+    """Return one line per province over the years, gaps where a province has no data."""
+    figure = go.Figure()
+    for index, province in enumerate(frame.columns):
+        figure.add_scatter(
+            x=list(frame.index),
+            y=frame[province].tolist(),
+            mode="lines+markers",
+            name=province,
+            line={"color": DISTRICT_COLOURS[index % len(DISTRICT_COLOURS)]},
+            connectgaps=False,
+        )
+    return _layout(figure, title, language, percent)

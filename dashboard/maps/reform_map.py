@@ -1,0 +1,126 @@
+"""Today's province since the 2025 reform on one map: each former province's districts classed by its own plan,
+and one province figure over all of them judged against the plan of today's province."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard.core.i18n import t
+from dashboard.dataset import Dataset
+from dashboard.maps.views import LegendEntry, MapView, Selection, map_view
+from dashboard.progress.measures import ProvinceFigure
+from dashboard.progress.statuses import Baseline, baseline_of, needs_path, status
+
+
+@dataclass(frozen=True)
+class ReformView:
+    """Today's province drawn from its former provinces' district results, and what is not included."""
+
+    view: MapView
+    included: list[str]
+    left_out: list[str]
+
+
+def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
+    """Return one province figure from several: summed numerators over summed denominators for shares, a sum
+    for counts, units counted together; None when none has a value."""
+    numerator = sum(figure.numerator for figure in figures)
+    denominator = sum(figure.denominator for figure in figures)
+    if all(figure.value is None for figure in figures) or denominator == 0:
+        value = None
+    elif kind in {"share", "share_of_units"}:
+        value = numerator * 100 / denominator
+    else:
+        value = numerator
+    return ProvinceFigure(
+        value,
+        numerator,
+        denominator,
+        sum(figure.reported for figure in figures),
+        sum(figure.expected for figure in figures),
+    )
+
+
+def _merged_legend(legends: list[list[LegendEntry]]) -> list[LegendEntry]:
+    """Return legend entries with the counts of identical classes (same colour and words) added up."""
+    merged: dict[tuple[str, str], int] = {}
+    for legend in legends:
+        for entry in legend:
+            merged[(entry.colour, entry.label)] = merged.get((entry.colour, entry.label), 0) + entry.count
+    return [LegendEntry(colour, label, count) for (colour, label), count in merged.items()]
+
+
+def _combined_baseline(
+    data: Dataset, included: pd.DataFrame, new_code: str, indicator: str, language: str
+) -> Baseline | None:
+    """Return where the path to today's province's target starts, from the figures over all its former parts."""
+    kind = data.catalogue.loc[indicator, "kind"]
+    series = pd.Series(
+        {
+            year: combined_figure(
+                kind,
+                [
+                    map_view(data, Selection(code, indicator, year, language)).figure
+                    for code in included["old_province_code"]
+                ],
+            ).value
+            for year in data.years()
+        },
+        dtype=float,
+    )
+    plan = data.plan_of(new_code)
+    return baseline_of(series, int(plan["baseline_year"]), data.catalogue.loc[indicator, "path_from"])
+
+
+def reform_view(
+    data: Dataset, reform: pd.DataFrame, new_code: str, indicator: str, year: int, language: str
+) -> ReformView:
+    """Return the map view of today's province for a year up to 2025: each former province's districts classed
+    by its own plan, and a figure over all of them judged against the target of the plan of today's province."""
+    parts = reform[reform["new_province_code"] == new_code]
+    included = parts[parts["in_dashboard"]]
+    views = [map_view(data, Selection(code, indicator, year, language)) for code in included["old_province_code"]]
+    kind = data.catalogue.loc[indicator, "kind"]
+    figure = combined_figure(kind, [view.figure for view in views])
+    own = next(view for code, view in zip(included["old_province_code"], views, strict=True) if code == new_code)
+    names = dict(zip(included["old_province_code"], included["old_province_name"], strict=True))
+    districts = pd.concat(
+        [
+            view.districts.assign(former_province=names[code])
+            for code, view in zip(included["old_province_code"], views, strict=True)
+        ],
+        ignore_index=True,
+    )
+    needed = needs_path(figure.value, year, own.target)
+    baseline = _combined_baseline(data, included, new_code, indicator, language) if needed else None
+    combined = MapView(
+        features=gpd.GeoDataFrame(pd.concat([view.features for view in views], ignore_index=True), crs="EPSG:4326"),
+        districts=districts,
+        zones=pd.concat([view.zones for view in views], ignore_index=True),
+        legend_title=own.legend_title,
+        legend=_merged_legend([view.legend for view in views]),
+        zone_legend=_merged_legend([view.zone_legend for view in views]),
+        figure=figure,
+        target=own.target,
+        status=status(figure.value, year, own.target, baseline),
+        is_demo=any(view.is_demo for view in views),
+        schematic=any(view.schematic for view in views),
+    )
+    left_out = list(parts.loc[~parts["in_dashboard"], "old_province_name"])
+    return ReformView(combined, list(included["old_province_name"]), left_out)
+
+
+def reform_table(result: ReformView, language: str) -> pd.DataFrame:
+    """Return the districts of today's province as shown: former province, district, value and class in words."""
+    districts = result.view.districts
+    return pd.DataFrame(
+        {
+            t("reform.column_former", language): districts["former_province"],
+            t("map.column_district", language): districts["name"],
+            t("map.column_value", language): districts["value_text"],
+            t("map.column_class", language): districts["class_label"],
+        }
+    )

@@ -1,0 +1,5 @@
+"""How far each target is reached: a plan's targets, values measured from the tables, yearly figures, statuses,
+the scorecard, trends, reporting completeness, budget breakdowns, a district's history, and all of it in words.
+
+May use `dashboard.dataset`, `dashboard.intake`, `dashboard.geography` and `dashboard.core`.
+"""

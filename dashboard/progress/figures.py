@@ -1,0 +1,120 @@
+"""Yearly figures of every indicator, for a province and per district: computed from the district and zone tables
+or from the province-level values as the catalogue says, never typed in twice. A year with no data is NaN."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.geography.units import units_of
+from dashboard.progress.measures import VALUE, district_values, province_figure, zone_reached
+
+CUMULATIVE_KINDS = {"cumulative_count", "amount"}
+
+
+def series_years(data: Dataset, province_code: str) -> list[int]:
+    """Return the years a province's figures are shown for: from its plan's baseline year to the last year any
+    table has data for."""
+    plan = data.plan_of(province_code)
+    values = data.province_values()
+    last = max([*data.years(), *values["year"].astype(int), int(plan["period_end"])])
+    return list(range(int(plan["baseline_year"]), last + 1))
+
+
+def _district_frame(data: Dataset, province_code: str, indicator: str, year: int) -> pd.DataFrame:
+    """Return a core indicator's district values in a year (value, numerator, denominator, state)."""
+    plan = data.plan_of(province_code)
+    codes = units_of(data.units, province_code, year)["code"]
+    zones = data.zones[data.zones["province_code"] == province_code]
+    return district_values(indicator, data.tables, codes, zones, year, int(plan["period_start"]))
+
+
+def _core_province_value(data: Dataset, province_code: str, indicator: str, year: int) -> float:
+    """Return a core indicator's province figure in a year, NaN when no unit reported."""
+    if year not in data.years():
+        return np.nan
+    districts = _district_frame(data, province_code, indicator, year)
+    zones = None
+    if indicator == "zone_awareness" and "zone_awareness" in data.tables:
+        province_zones = data.zones[data.zones["province_code"] == province_code]
+        zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
+    figure = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
+    return np.nan if figure.value is None else figure.value
+
+
+def province_rows(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
+    """Return the province-level rows of an indicator for a province, with numeric year and value."""
+    values = data.province_values()
+    rows = values[(values["province_code"] == province_code) & (values["indicator"] == indicator)]
+    return rows.assign(year=rows["year"].astype(int), value=pd.to_numeric(rows["value"], errors="coerce"))
+
+
+def _reduction(rows: pd.DataFrame, baseline_year: int) -> pd.Series:
+    """Return the percent reduction of each breakdown's level from its baseline-year level, averaged over the
+    breakdowns (sectors) that have both years."""
+    levels = rows.pivot_table(index="year", columns="breakdown", values="value", aggfunc="mean")
+    if baseline_year not in levels.index:
+        return pd.Series(dtype=float)
+    reductions = (levels.loc[baseline_year] - levels) * 100 / levels.loc[baseline_year]
+    return reductions.mean(axis=1, skipna=True)
+
+
+def _accumulated(series: pd.Series, years: list[int], since: int) -> pd.Series:
+    """Return running totals from `since`; after a year with no data the total is unknown (NaN)."""
+    running = series.reindex([year for year in years if year >= since])
+    return running.cumsum().where(running.notna().cummin()).reindex(years)
+
+
+def province_series(data: Dataset, province_code: str, indicator: str) -> pd.Series:
+    """Return an indicator's province figure by year (index: series_years), NaN where there is no data;
+    computed once per dataset (a dataset never changes: new data make a new dataset)."""
+    key = ("province_series", province_code, indicator)
+    if key not in data.memo:
+        data.memo[key] = _province_series(data, province_code, indicator)
+    return data.memo[key].copy()
+
+
+def _province_series(data: Dataset, province_code: str, indicator: str) -> pd.Series:
+    """Return an indicator's province figure by year, computed from the tables and province values."""
+    years = series_years(data, province_code)
+    info = data.catalogue.loc[indicator]
+    plan = data.plan_of(province_code)
+    if info["core"]:
+        values = [_core_province_value(data, province_code, indicator, year) for year in years]
+        return pd.Series(values, index=years, dtype=float)
+    if info["aggregation"] == "sum_of":
+        components = info["components"].split(";")
+        parts = pd.concat([province_series(data, province_code, part) for part in components], axis=1)
+        return parts.sum(axis=1).where(parts.notna().all(axis=1))
+    rows = province_rows(data, province_code, indicator)
+    if info["kind"] == "reduction":
+        return _reduction(rows, int(plan["baseline_year"])).reindex(years)
+    grouped = rows.groupby("year")["value"]
+    yearly = grouped.sum(min_count=1) if info["aggregation"] == "sum" else grouped.mean()
+    if info["kind"] in CUMULATIVE_KINDS:
+        return _accumulated(yearly, years, int(plan["period_start"]))
+    return yearly.reindex(years).astype(float)
+
+
+def district_series(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
+    """Return an indicator's value per district (columns: codes) by year (rows), NaN where there is no data;
+    empty when the indicator is not measured per district."""
+    info = data.catalogue.loc[indicator]
+    years = series_years(data, province_code)
+    if info["core"]:
+        columns = {}
+        for year in data.years():
+            frame = _district_frame(data, province_code, indicator, year)
+            columns[year] = frame["value"].where(frame["state"] == VALUE)
+        return pd.DataFrame(columns).T.reindex(years)
+    if info["breakdown"] != "district":
+        return pd.DataFrame(index=years)
+    rows = province_rows(data, province_code, indicator)
+    return rows.pivot_table(index="year", columns="breakdown", values="value", aggfunc="sum").reindex(years)
+
+
+def weakest_district_series(data: Dataset, province_code: str, indicator: str) -> pd.Series:
+    """Return the lowest value among the districts that reported, by year: what a target set for every district
+    is judged on."""
+    return district_series(data, province_code, indicator).min(axis=1, skipna=True)

@@ -1,0 +1,39 @@
+"""A plan and its targets as a table a department can read."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.core.i18n import format_number, t
+from dashboard.dataset import Dataset
+
+
+def plan_summary(plan: pd.Series, language: str) -> str:
+    """Return the plan's document, date and period in one line."""
+    period = t("plan.period", language, start=plan["period_start"], end=plan["period_end"])
+    if plan["vision_year"]:
+        period += t("plan.vision", language, year=plan["vision_year"])
+    return f"{t('plan.heading', language, document=plan['document'], issued=plan['issued'])}. {period}."
+
+
+def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
+    """Return every target of a plan: indicator, scope, year, minimum, stretch, unit and the plan's words."""
+    rows = data.targets[data.targets["plan_id"] == plan_id]
+    catalogue = data.catalogue
+    return pd.DataFrame(
+        {
+            t("plan.column_indicator", language): [
+                catalogue.loc[code, f"name_{language}"] for code in rows["indicator"]
+            ],
+            t("plan.column_scope", language): [t(f"scope.{scope}", language) for scope in rows["scope"]],
+            t("plan.column_year", language): rows["target_year"].astype(str).values,
+            t("plan.column_min", language): [format_number(value, language, 2) for value in rows["target_min"]],
+            t("plan.column_stretch", language): [
+                "" if pd.isna(value) else format_number(value, language, 2) for value in rows["target_stretch"]
+            ],
+            t("plan.column_unit", language): [
+                t(f"unit.{catalogue.loc[code, 'unit']}", language) for code in rows["indicator"]
+            ],
+            t("plan.column_text", language): rows["text_vi"].values,
+        }
+    )

@@ -1,0 +1,188 @@
+"""A plan's scorecard: every target as a row with its baseline, latest value, status and trend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.core.i18n import format_number, format_percent, t
+from dashboard.dataset import Dataset
+from dashboard.progress.figures import province_series, weakest_district_series
+from dashboard.progress.statuses import NO_PATH, Baseline, baseline_of, is_missing, status
+from dashboard.progress.targets import Target, plan_targets
+
+UNIT_SCOPES = {"district", "zone"}
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One target of a plan, judged in a year: the value it is judged on (None: no data) and its year."""
+
+    target: Target
+    unit: str
+    baseline: Baseline | None
+    value: float | None
+    value_year: int | None
+    status: str
+    trend: list[float | None]
+    trend_start: int
+
+
+def plan_for_slug(data: Dataset, slug: str) -> str | None:
+    """Return the plan id of a province named by its slug (hoa-binh), None when no plan has that name."""
+    provinces = data.provinces[data.provinces["slug"] == slug]
+    if provinces.empty:
+        return None
+    plans = data.plans[data.plans["province_code"] == provinces.iloc[0]["province_code"]]
+    return None if plans.empty else plans.iloc[0]["plan_id"]
+
+
+def plan_slugs(data: Dataset) -> list[str]:
+    """Return the slugs of the provinces that have a plan."""
+    return sorted(data.provinces[data.provinces["province_code"].isin(data.plans["province_code"])]["slug"])
+
+
+def target_series(data: Dataset, province_code: str, target: Target) -> pd.Series:
+    """Return the yearly figure a target is judged on: the province figure, or the weakest district for a target
+    every district must reach."""
+    if target.scope in UNIT_SCOPES:
+        return weakest_district_series(data, province_code, target.indicator)
+    return province_series(data, province_code, target.indicator)
+
+
+def judged_value(series: pd.Series, target: Target, year: int, path_from: str) -> tuple[float | None, int | None]:
+    """Return the value a target is judged on in a year and the year of that value: the target year's own value
+    once it has come, else the latest value so far (none for a yearly output whose year has not come)."""
+    if target.year > year and path_from == NO_PATH:
+        return None, None
+    if target.year <= year:
+        value = series.get(target.year)
+        return (None, target.year) if value is None or is_missing(float(value)) else (float(value), target.year)
+    known = series[series.index <= year].dropna()
+    return (None, None) if known.empty else (float(known.iloc[-1]), int(known.index[-1]))
+
+
+def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
+    """Return every target of a plan judged as of a year, in the order the plan's targets are recorded."""
+    plan = data.plans.set_index("plan_id").loc[plan_id]
+    province_code, baseline_year = plan["province_code"], int(plan["baseline_year"])
+    series_of: dict[tuple[str, str], pd.Series] = {}
+    rows = []
+    for record in data.targets[data.targets["plan_id"] == plan_id].itertuples():
+        target = next(
+            found
+            for found in plan_targets(data.targets, plan_id, record.indicator, record.scope)
+            if found.year == record.target_year
+        )
+        key = (target.indicator, target.scope)
+        if key not in series_of:
+            series_of[key] = target_series(data, province_code, target)
+        series = series_of[key]
+        info = data.catalogue.loc[target.indicator]
+        baseline = baseline_of(series, baseline_year, info["path_from"])
+        value, value_year = judged_value(series, target, year, info["path_from"])
+        judged = status(value, value_year or year, target, baseline)
+        shown = series[series.index <= year]
+        trend = [None if is_missing(float(point)) else float(point) for point in shown]
+        start = int(shown.index[0]) if len(shown) else baseline_year
+        rows.append(ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start))
+    return rows
+
+
+def value_in_unit(value: float | None, unit: str, language: str) -> str:
+    """Return a value written in its unit for the language: '85,5%', '12.000 triệu đồng', '3'."""
+    if is_missing(value):
+        return t("value.no_data", language)
+    if unit == "percent":
+        return format_percent(value, language)
+    number = format_number(value, language, 1 if unit == "million_vnd" else 0)
+    return t(f"scorecard.unit_{unit}", language, value=number)
+
+
+def target_in_unit(target: Target, unit: str, language: str) -> str:
+    """Return a target's value in its unit: '70%' or '20–30' for a range."""
+    if target.stretch is None:
+        return value_in_unit(target.minimum, unit, language)
+    stretch = value_in_unit(target.stretch, unit, language)
+    return t("target.range", language, minimum=format_number(target.minimum, language, 1), stretch=stretch)
+
+
+def baseline_text(row: ScoreRow, language: str) -> str:
+    """Return the baseline in words: '40% (2020)', '40% (2021, first reported)' or none for yearly outputs."""
+    baseline = row.baseline
+    if baseline is None:
+        return t("scorecard.no_baseline", language)
+    key = "scorecard.baseline" if baseline.value_year == baseline.year else "scorecard.baseline_first"
+    return t(key, language, value=value_in_unit(baseline.value, row.unit, language), year=baseline.value_year)
+
+
+def missing_years(row: ScoreRow) -> str:
+    """Return the years of a row's trend without data, so the sparkline (drawn through known years) hides none."""
+    return ", ".join(str(row.trend_start + offset) for offset, value in enumerate(row.trend) if value is None)
+
+
+def scorecard_table(data: Dataset, rows: list[ScoreRow], language: str) -> pd.DataFrame:
+    """Return the scorecard as a department reports it: one row per target, words in the language."""
+    catalogue = data.catalogue
+    return pd.DataFrame(
+        {
+            t("scorecard.column_indicator", language): [
+                catalogue.loc[row.target.indicator, f"name_{language}"] for row in rows
+            ],
+            t("scorecard.column_target_year", language): [str(row.target.year) for row in rows],
+            t("scorecard.column_target", language): [target_in_unit(row.target, row.unit, language) for row in rows],
+            t("scorecard.column_value", language): [value_in_unit(row.value, row.unit, language) for row in rows],
+            t("scorecard.column_value_year", language): [
+                "" if row.value_year is None else str(row.value_year) for row in rows
+            ],
+            t("scorecard.column_status", language): [t(f"status.{row.status}", language) for row in rows],
+            t("scorecard.column_trend", language): [
+                [value for value in row.trend if value is not None] for row in rows
+            ],
+            t("scorecard.column_missing_years", language): [missing_years(row) for row in rows],
+            t("scorecard.column_baseline", language): [baseline_text(row, language) for row in rows],
+            t("scorecard.column_scope", language): [t(f"scope.{row.target.scope}", language) for row in rows],
+        }
+    )
+
+
+def scorecard_records(slug: str, rows: list[ScoreRow]) -> list[dict]:
+    """Return the scorecard as plain records for JSON: one object per target."""
+    return [
+        {
+            "plan": slug,
+            "indicator": row.target.indicator,
+            "scope": row.target.scope,
+            "target_year": row.target.year,
+            "year": row.value_year,
+            "value": None if row.value is None else round(row.value, 4),
+            "target_min": row.target.minimum,
+            "target_stretch": row.target.stretch,
+            "status": row.status,
+        }
+        for row in rows
+    ]
+
+
+def status_counts(rows: list[ScoreRow]) -> dict[str, int]:
+    """Return how many targets have each status."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return counts
+
+
+def trend_text(row: ScoreRow, language: str) -> str:
+    """Return a row's trend in words for downloads: '2021: 61,5%; 2022: không có số liệu; ...'."""
+    return "; ".join(
+        f"{row.trend_start + offset}: {value_in_unit(value, row.unit, language)}"
+        for offset, value in enumerate(row.trend)
+    )
+
+
+def scorecard_download(data: Dataset, rows: list[ScoreRow], language: str) -> pd.DataFrame:
+    """Return the scorecard table with the trend written out by year, for CSV and XLSX."""
+    table = scorecard_table(data, rows, language)
+    column = t("scorecard.column_trend", language)
+    return table.assign(**{column: [trend_text(row, language) for row in rows]})
