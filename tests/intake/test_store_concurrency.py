@@ -72,7 +72,7 @@ def test_a_process_killed_in_the_middle_of_a_commit_leaves_the_store_as_it_was(s
     marker = tmp_path / "inside"
     url = store.engine.url.render_as_string(hide_password=False)
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "commit_and_hang.py"), url, str(content), str(marker)],
+        [sys.executable, str(ROOT / "tests" / "intake" / "commit_and_hang.py"), url, str(content), str(marker)],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

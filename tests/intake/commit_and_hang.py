@@ -1,6 +1,6 @@
 """Helper process for the kill test: commits an upload and hangs inside the transaction after some rows.
 
-Usage: python tests/commit_and_hang.py DATABASE_URL FILE MARKER. When the commit has written 50 rows it creates
+Usage: python tests/intake/commit_and_hang.py DATABASE_URL FILE MARKER. When the commit has written 50 rows it creates
 MARKER and waits to be killed, so the test can kill it in the middle of a commit."""
 
 import sys
