@@ -20,6 +20,28 @@ from dashboard.maps.bench.benchmark import (
 )
 
 EXIT_UNMEASURABLE = 2
+BARE_MODE_LOGGERS = (
+    "streamlit.runtime.scriptrunner_utils.script_run_context",
+    "streamlit.runtime.caching.cache_data_api",
+)
+BARE_MODE_WARNINGS = ("missing ScriptRunContext", "No runtime found, using MemoryCacheStorageManager")
+
+
+class BareModeWarnings(logging.Filter):
+    """Drops the warnings Streamlit gives whenever its functions run outside a server, as the benchmark's do."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Return whether the record is anything but a bare-mode warning."""
+        return not any(text in record.getMessage() for text in BARE_MODE_WARNINGS)
+
+
+def quiet_bare_mode_warnings() -> None:
+    """Silence Streamlit's bare-mode warnings, which the benchmark would otherwise print by the dozen; set before
+    Streamlit is imported, as some come at import."""
+    for name in BARE_MODE_LOGGERS:
+        streamlit_logger = logging.getLogger(name)
+        if not any(isinstance(each, BareModeWarnings) for each in streamlit_logger.filters):
+            streamlit_logger.addFilter(BareModeWarnings())
 
 
 def _checked(convert: Callable[[str], object], accepted: Callable[[object], bool], refusal: str) -> Callable:
@@ -67,6 +89,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Measure every benchmark case, fast and naive, print the report and return the exit code."""
+    quiet_bare_mode_warnings()
     from dashboard.ui.bench_page import run_bench  # imports Streamlit: only when the benchmark runs
 
     try:

@@ -21,6 +21,7 @@ from dashboard.core.paths import STATIC
 VENDOR = STATIC / "vendor"
 DEFAULT_REGISTRY = "https://registry.npmjs.org"
 DOWNLOAD_TIMEOUT_S = 60
+INSTALL_COMMAND = ".venv/bin/python -m dashboard assets install"
 log = logging.getLogger(__name__)
 
 
@@ -78,6 +79,12 @@ def is_installed(package: NpmPackage, target: Path = VENDOR) -> bool:
     """Return whether the package is already unpacked at its pinned integrity."""
     marker = target / package.name / ".integrity"
     return marker.exists() and marker.read_text() == package.integrity
+
+
+def missing_packages(target: Path | None = None) -> list[str]:
+    """Return name@version of every pinned package not installed (in static/vendor/ unless target is given)."""
+    folder = VENDOR if target is None else target
+    return [f"{package.name}@{package.version}" for package in PACKAGES if not is_installed(package, folder)]
 
 
 def install_assets(target: Path = VENDOR, registry: str | None = None) -> list[str]:

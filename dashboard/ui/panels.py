@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.core.i18n import t
+from dashboard.maps.assets import INSTALL_COMMAND, missing_packages
 from dashboard.maps.folium_map import add_point_layer, district_map
 from dashboard.maps.prepared import MAP_HEIGHT_PX
 from dashboard.maps.views import MapView, coverage_text, selected_district
@@ -48,11 +49,22 @@ class PointLayer:
     show: bool
 
 
+def map_assets_ready(language: str) -> bool:
+    """Return whether the map's front-end assets are installed; when not, say which are missing and the command
+    that installs them, instead of drawing an empty map."""
+    missing = missing_packages()
+    if missing:
+        st.error(t("map.assets_missing", language, packages=", ".join(missing), command=INSTALL_COMMAND))
+    return not missing
+
+
 def map_panel(
     view: MapView, language: str, selected: str | None, key: str = "district_map", points: PointLayer | None = None
 ) -> str | None:
     """Draw the district map of a view (with a layer of points when given) and return the code of the district
     last clicked; only a click comes back from the browser, so panning and zooming never rerun the page."""
+    if not map_assets_ready(language):
+        return selected
     fmap = district_map(view, language, asset_url(), settings().basemap, selected)
     if points is not None:
         add_point_layer(fmap, points.points, points.name, points.show)
@@ -64,5 +76,7 @@ def map_panel(
 
 def still_map_panel(view: MapView, language: str, key: str, legend: bool = True, height: int = MAP_HEIGHT_PX) -> None:
     """Draw the district map of a view that nothing on the page reacts to: no event comes back from the browser."""
+    if not map_assets_ready(language):
+        return
     fmap = district_map(view, language, asset_url(), settings().basemap, legend=legend)
     st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[])

@@ -3,7 +3,7 @@ import tarfile
 
 import pytest
 
-from dashboard.maps.assets import PACKAGES, NpmPackage, integrity_of, is_installed, unpack
+from dashboard.maps.assets import PACKAGES, NpmPackage, integrity_of, is_installed, missing_packages, unpack
 
 
 def tarball(files: dict[str, bytes]) -> bytes:
@@ -50,3 +50,11 @@ def test_leaflet_is_pinned_by_version_and_sha512():
     assert (
         leaflet.tarball_url("https://registry.npmjs.org/") == "https://registry.npmjs.org/leaflet/-/leaflet-1.9.4.tgz"
     )
+
+
+def test_missing_packages_names_each_pinned_package_until_it_is_installed(tmp_path):
+    assert missing_packages(tmp_path) == [f"{package.name}@{package.version}" for package in PACKAGES]
+    for package in PACKAGES:
+        (tmp_path / package.name).mkdir()
+        (tmp_path / package.name / ".integrity").write_text(package.integrity)
+    assert missing_packages(tmp_path) == []

@@ -316,3 +316,16 @@ def test_a_boundary_layer_with_surveyed_detail_reaches_the_browser_simplified(mo
     assert len(payload) < 80_000 < detailed.stat().st_size
     assert len(gzip.compress(payload)) < 20_000
     st.cache_resource.clear()
+
+
+def test_without_the_map_assets_the_map_page_says_what_is_missing_and_how_to_install_it(
+    data_dir, monkeypatch, tmp_path
+):
+    monkeypatch.setattr("dashboard.maps.assets.VENDOR", tmp_path / "vendor")
+    st.cache_data.clear()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    assert not app.exception
+    errors = [error.value for error in app.error]
+    assert len(errors) == 1 and "leaflet@1.9.4" in errors[0] and "python -m dashboard assets install" in errors[0]
+    assert not app.get("component_instance")
+    assert metrics(app)
