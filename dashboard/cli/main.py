@@ -8,9 +8,11 @@ import sys
 
 from dashboard.cli import assets, bench, boundaries, indicators, scorecard, users
 from dashboard.core.settings import SettingsError
+from dashboard.intake.store import StoreUnavailableError
 
 COMMANDS = (assets, scorecard, indicators, boundaries, users, bench)
 EXIT_BAD_SETTINGS = 1
+EXIT_STORE_UNAVAILABLE = 4
 
 
 class CommandListFormatter(argparse.HelpFormatter):
@@ -40,7 +42,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command and return its exit code; settings that are not understood stop it with their message."""
+    """Run a command and return its exit code; settings that are not understood, and a store or accounts file
+    that cannot be read or written, stop it with one message in both languages (exit code 4 for the store)."""
     arguments = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -49,3 +52,6 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_SETTINGS
+    except StoreUnavailableError as fault:
+        print(fault.message(), file=sys.stderr)
+        return EXIT_STORE_UNAVAILABLE
