@@ -73,11 +73,15 @@ def test_warnings_block_the_commit_unless_accepted(folder, capsys):
 
 
 def test_users_are_added_with_a_hashed_password_read_from_stdin(folder, capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("bi-mat\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("bi-mat-cua-lan\n"))
     assert main(["users", "add", "lan", "--role", "planner", "--name", "Nguyễn Thị Lan"]) == 0
+    assert "Account “lan” added as Planner." in capsys.readouterr().out
     accounts = load_accounts(folder / "accounts.json")
-    assert accounts[0].password_hash.startswith("$argon2id$") and "bi-mat" not in (folder / "accounts.json").read_text()
-    assert signed_in(accounts, "lan", "bi-mat").role == "planner"
+    assert (
+        accounts[0].password_hash.startswith("$argon2id$")
+        and "bi-mat-cua-lan" not in (folder / "accounts.json").read_text()
+    )
+    assert signed_in(accounts, "lan", "bi-mat-cua-lan").role == "planner"
     assert run(capsys, "users", "list")[1].startswith("lan\tplanner\tNguyễn Thị Lan")
 
 

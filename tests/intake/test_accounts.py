@@ -49,24 +49,24 @@ def test_an_anonymous_visitor_is_a_viewer_and_is_refused_an_upload():
 
 def test_passwords_are_stored_hashed_and_checked(tmp_path):
     path = tmp_path / "accounts.json"
-    save_accounts(path, with_account([], "lan", PLANNER, "bi-mat", name="Nguyễn Thị Lan"))
-    assert "bi-mat" not in path.read_text() and "Nguyễn Thị Lan" in path.read_text(encoding="utf-8")
+    save_accounts(path, with_account([], "lan", PLANNER, "bi-mat-cua-lan", name="Nguyễn Thị Lan"))
+    assert "bi-mat-cua-lan" not in path.read_text() and "Nguyễn Thị Lan" in path.read_text(encoding="utf-8")
     accounts = load_accounts(path)
-    assert signed_in(accounts, "lan", "bi-mat").role == PLANNER
+    assert signed_in(accounts, "lan", "bi-mat-cua-lan").role == PLANNER
     assert signed_in(accounts, "lan", "sai") is None
-    assert signed_in(accounts, "khong-co", "bi-mat") is None
+    assert signed_in(accounts, "khong-co", "bi-mat-cua-lan") is None
 
 
 def test_changing_a_role_keeps_the_password_and_removing_an_account_removes_it():
-    accounts = with_account([], "lan", PLANNER, "bi-mat")
+    accounts = with_account([], "lan", PLANNER, "bi-mat-cua-lan")
     accounts = with_account(accounts, "lan", ADMIN)
-    assert signed_in(accounts, "lan", "bi-mat").role == ADMIN
+    assert signed_in(accounts, "lan", "bi-mat-cua-lan").role == ADMIN
     assert without_account(accounts, "lan") == []
 
 
 def test_an_unknown_role_is_refused_in_both_languages():
     with pytest.raises(ValueError, match=r"Vai trò phải là một trong viewer, planner, admin.*The role must be one of"):
-        with_account([], "lan", "boss", "bi-mat")
+        with_account([], "lan", "boss", "bi-mat-cua-lan")
 
 
 def test_an_openid_user_gets_the_role_of_the_account_with_their_email_else_viewer():
