@@ -43,10 +43,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command and return its exit code; settings that are not understood, and a store or accounts file
-    that cannot be read or written, stop it with one message in both languages (exit code 4 for the store)."""
+    that cannot be read or written, stop it with one message in both languages and exit code 4 (the store's own
+    log line of the fault is left out: the message says it)."""
     arguments = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("dashboard.intake.store").setLevel(logging.CRITICAL)
     try:
         return arguments.run(arguments)
     except SettingsError as problem:

@@ -9,6 +9,7 @@ import errno
 import functools
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -184,8 +185,12 @@ class Store:
         self.upgrade()
 
     def fault(self, problem: BaseException) -> StoreUnavailableError:
-        """Return the store error a database or file error stands for, logged for the administrator."""
+        """Return the store error a database or file error stands for, logged for the administrator (an SQLite
+        file that cannot be opened in a folder that cannot be written is a read-only store)."""
         reason = fault_reason(problem)
+        folder = Path(self.where).parent
+        if reason == "cannot_open" and self.is_sqlite and folder.is_dir() and not os.access(folder, os.W_OK):
+            reason = "read_only"
         detail = str(getattr(problem, "orig", None) or problem).strip().splitlines()[0][:300]
         if reason == "failed":
             logger.exception("store %s: unexpected database error", self.where)
@@ -194,11 +199,15 @@ class Store:
         return StoreUnavailableError(reason, self.where, detail)
 
     def check(self) -> None:
-        """Raise StoreUnavailableError (integrity_failed) when a SQLite file fails its quick integrity check."""
+        """Raise StoreUnavailableError (integrity_failed) when a SQLite file fails its quick integrity check, by
+        the problems it lists or by a damaged page that stops the check itself."""
         if not self.is_sqlite:
             return
         with self.engine.connect() as connection:
-            found = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").all()]
+            try:
+                found = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").all()]
+            except sa.exc.DatabaseError as problem:
+                found = [str(problem.orig)]
         if found != ["ok"]:
             logger.error("store %s failed its integrity check: %s", self.where, "; ".join(found[:5]))
             raise StoreUnavailableError("integrity_failed", self.where, "; ".join(found[:3]))
