@@ -108,7 +108,7 @@ def account_problems(username: str, password: str) -> list[tuple[str, dict[str, 
     problems: list[tuple[str, dict[str, object]]] = []
     if not username.strip():
         problems.append(("users.username_required", {}))
-    if any(unicodedata.category(character) == "Cc" for character in username):
+    if any(unicodedata.category(character) == "Cc" for character in username.strip()):
         problems.append(("sign_in.username_control", {}))
     if password and len(password) < MIN_PASSWORD:
         problems.append(("sign_in.password_short", {"minimum": MIN_PASSWORD}))

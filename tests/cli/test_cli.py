@@ -97,3 +97,32 @@ def test_an_import_checks_zones_against_the_imported_zone_lists_too(folder, caps
     code, out = run(capsys, "indicators", "import", str(path), "--table", "zone_awareness", "--dry-run", "--json")
     assert code == 0, out
     assert json.loads(out)["counts"]["new"] == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "password", "code", "said", "usernames"),
+    [
+        (["users", "add", " lan", "--role", "admin"], "", 0, "Account “lan” changed: Administrator.", ["lan"]),
+        (["users", "add", "LAN ", "--role", "viewer"], "", 0, "Account “lan” changed: Viewer.", ["lan"]),
+        (["users", "add", "mai", "--role", "viewer"], "abc", 1, "at least 8 characters", ["lan"]),
+        (["users", "add", "mai", "--role", "viewer"], "password1", 1, "most common", ["lan"]),
+        (["users", "add", "mai", "--role", "viewer"], "mat-khau-cua-mai", 0, "Account “mai” added as Viewer.", None),
+        (["users", "remove", " Lan"], "", 0, "Account “lan” removed: it can no longer sign in.", []),
+        (["users", "remove", "khong-co"], "", 1, "No account is named “khong-co”: nothing was removed.", ["lan"]),
+    ],
+)
+def test_users_are_compared_as_stored_passwords_checked_and_each_change_said(
+    folder, capsys, monkeypatch, argv, password, code, said, usernames
+):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-cua-lan\n"))
+    main(["users", "add", "lan", "--role", "planner"])
+    capsys.readouterr()
+    before = (folder / "accounts.json").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{password}\n"))
+    assert main(argv) == code
+    out, err = capsys.readouterr()
+    assert said in (out if code == 0 else err) and "Traceback" not in out + err
+    if code:
+        assert (folder / "accounts.json").read_bytes() == before
+    expected = ["lan", "mai"] if usernames is None else usernames
+    assert [account.username for account in load_accounts(folder / "accounts.json")] == expected
