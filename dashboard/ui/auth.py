@@ -78,8 +78,9 @@ def _sign_in() -> None:
     if fault:
         st.session_state[SIGN_IN_FAILED] = fault
         return
+    client = st.context.ip_address
     try:
-        outcome = attempt_sign_in(store(), accounts, username, password, st.context.ip_address)
+        outcome = attempt_sign_in(store(), accounts, username, password, client if isinstance(client, str) else None)
     except StoreUnavailableError as unavailable:
         st.session_state[SIGN_IN_FAILED] = unavailable
         return
