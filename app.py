@@ -1,11 +1,12 @@
-"""Entry point: page configuration, session defaults, language, who is signed in and the pages of their role."""
+"""Entry point: page configuration, session defaults, language, who is signed in and the pages of their role; a
+store that cannot be read or written is one message on the page, never a traceback."""
 
 import streamlit as st
 
 from dashboard.core.i18n import t
 from dashboard.intake.accounts import allowed
 from dashboard.ui.auth import account_panel
-from dashboard.ui.state import init_session, language_selector
+from dashboard.ui.state import init_session, language_selector, store_faults_shown
 
 st.set_page_config(page_title="SX&TDBV", layout="wide")
 init_session()
@@ -38,4 +39,5 @@ if allowed(account, "manage_users"):
     data_pages.append(st.Page("pages/users.py", title=t("page.users", language)))
 if data_pages:
     sections[t("section.data", language)] = data_pages
-st.navigation(sections, expanded=True).run()
+with store_faults_shown():
+    st.navigation(sections, expanded=True).run()

@@ -8,8 +8,9 @@ from dashboard.intake.audit import changes_table, uploads_table
 from dashboard.intake.store import UndoRefusedError
 from dashboard.intake.uploads import undo_upload
 from dashboard.ui.auth import require_page
-from dashboard.ui.downloads import download_buttons
+from dashboard.ui.downloads import download_buttons, original_file_button
 from dashboard.ui.state import cached_audit, language, run_through_entry, store
+from dashboard.ui.text import plain
 
 run_through_entry()
 account = require_page("undo")
@@ -30,23 +31,17 @@ st.subheader(t("history.one", lang))
 chosen = st.selectbox(t("history.choose", lang), uploads["id"].tolist(), key="history_upload")
 upload = uploads[uploads["id"] == chosen].iloc[0]
 kept = store()
-st.download_button(
-    t("history.original", lang, file=upload["file_name"]),
-    lambda: kept.upload_file(int(chosen))[1],
-    upload["file_name"],
-    key="history_original",
-    on_click="ignore",
-)
+original_file_button(lambda: kept.upload_file(int(chosen))[1], upload["file_name"], lang, "history_original")
 st.dataframe(changes_table(store().changes(int(chosen)), lang), hide_index=True)
 if upload["undone_at"]:
-    st.info(t("history.undone", lang, by=upload["undone_by"], at=upload["undone_at"]))
+    st.info(t("history.undone", lang, by=plain(upload["undone_by"]), at=upload["undone_at"]))
 else:
     sure = st.checkbox(t("history.undo_confirm", lang, id=int(chosen)), key="history_undo_sure")
     if st.button(t("history.undo", lang), disabled=not sure, key="history_undo"):
         try:
             restored = undo_upload(store(), int(chosen), account)
         except UndoRefusedError as refused:
-            st.error(t(f"history.{refused.reason}", lang, rows=", ".join(refused.rows)))
+            st.error(t(f"history.{refused.reason}", lang, rows=plain(", ".join(refused.rows))))
         else:
             st.session_state["undo_done"] = {"id": int(chosen), "rows": restored}
             st.rerun()

@@ -1,18 +1,35 @@
-"""Users page (administrators): the accounts, their roles, and adding, changing or removing one."""
+"""Users page (administrators): the accounts, their roles, and adding, changing or removing one (after a
+confirmation); each change says what was done."""
 
 import streamlit as st
 
 from dashboard.core.i18n import t
-from dashboard.intake.accounts import ROLES, load_accounts, save_accounts, with_account, without_account
-from dashboard.ui.auth import require_page
+from dashboard.intake.accounts import (
+    ROLES,
+    account_problems,
+    find_account,
+    save_accounts,
+    with_account,
+    without_account,
+)
+from dashboard.intake.store import StoreUnavailableError
+from dashboard.ui.auth import accounts_or_fault, require_page
 from dashboard.ui.state import language, run_through_entry, settings
+from dashboard.ui.text import plain
 
 run_through_entry()
 account = require_page("manage_users")
 lang = language()
 path = settings().accounts_file
 st.title(t("page.users", lang))
-accounts = load_accounts(path)
+if "users_done" in st.session_state:
+    key, values = st.session_state.pop("users_done")
+    st.session_state.pop("user_remove_sure", None)
+    st.success(t(key, lang, **{name: plain(value) for name, value in values.items()}))
+accounts, fault = accounts_or_fault()
+if fault:
+    st.error(plain(fault.message()))
+    st.stop()
 st.dataframe(
     [
         {
@@ -26,6 +43,18 @@ st.dataframe(
     hide_index=True,
 )
 
+
+def saved(changed: list, key: str, values: dict[str, str]) -> None:
+    """Write the accounts and rerun to say what was done, or say why nothing was written."""
+    try:
+        save_accounts(path, changed)
+    except StoreUnavailableError as unwritable:
+        st.error(plain(unwritable.message()))
+        return
+    st.session_state["users_done"] = (key, values)
+    st.rerun()
+
+
 with st.form("user_form"):
     st.subheader(t("users.add", lang))
     username = st.text_input(t("account.username", lang), key="user_username")
@@ -36,15 +65,20 @@ with st.form("user_form"):
     email = st.text_input(t("account.email", lang), key="user_email")
     password = st.text_input(t("users.password", lang), type="password", key="user_password")
     if st.form_submit_button(t("users.save", lang)):
-        if username.strip():
-            save_accounts(path, with_account(accounts, username, role, password, name, email))
-            st.rerun()
-        st.error(t("users.username_required", lang))
+        problems = account_problems(username, password)
+        for key, values in problems:
+            st.error(t(key, lang, **values))
+        if not problems:
+            previous = find_account(accounts, username)
+            changed = with_account(accounts, username, role, password, name, email)
+            stored = previous.username if previous else changed[-1].username
+            done = "sign_in.changed" if previous else "sign_in.added"
+            saved(changed, done, {"username": stored, "role": t(f"role.{role}", lang)})
 
 others = [entry.username for entry in accounts if entry.username != account.username]
 if others:
     st.subheader(t("users.remove", lang))
     removed = st.selectbox(t("account.username", lang), others, key="user_remove_choice")
-    if st.button(t("users.remove", lang), key="user_remove"):
-        save_accounts(path, without_account(accounts, removed))
-        st.rerun()
+    sure = st.checkbox(t("sign_in.remove_confirm", lang, username=plain(removed)), key="user_remove_sure")
+    if st.button(t("users.remove", lang), disabled=not sure, key="user_remove"):
+        saved(without_account(accounts, removed), "sign_in.removed", {"username": removed})

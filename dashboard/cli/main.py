@@ -8,9 +8,11 @@ import sys
 
 from dashboard.cli import assets, bench, boundaries, indicators, scorecard, users
 from dashboard.core.settings import SettingsError
+from dashboard.intake.store import StoreUnavailableError
 
 COMMANDS = (assets, scorecard, indicators, boundaries, users, bench)
 EXIT_BAD_SETTINGS = 1
+EXIT_STORE_UNAVAILABLE = 4
 
 
 class CommandListFormatter(argparse.HelpFormatter):
@@ -40,12 +42,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command and return its exit code; settings that are not understood stop it with their message."""
+    """Run a command and return its exit code; settings that are not understood, and a store or accounts file
+    that cannot be read or written, stop it with one message in both languages and exit code 4 (the store's own
+    log line of the fault is left out: the message says it)."""
     arguments = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("dashboard.intake.store").setLevel(logging.CRITICAL)
     try:
         return arguments.run(arguments)
     except SettingsError as problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_SETTINGS
+    except StoreUnavailableError as fault:
+        print(fault.message(), file=sys.stderr)
+        return EXIT_STORE_UNAVAILABLE

@@ -6,8 +6,11 @@ import argparse
 import getpass
 import sys
 
+from dashboard.core.i18n import LANGUAGES, t
 from dashboard.core.settings import load_settings
-from dashboard.intake.accounts import ROLES, load_accounts, save_accounts, with_account, without_account
+from dashboard.intake.accounts import ROLES, find_account, load_accounts, save_accounts, with_account, without_account
+
+EXIT_REFUSED = 1
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -25,18 +28,36 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     users.set_defaults(run=run)
 
 
+def _both(key: str, role: str = "", **params: object) -> str:
+    """Return a message in Vietnamese and English, with the role's name in each."""
+    return " / ".join(t(key, lang, role=t(f"role.{role}", lang) if role else "", **params) for lang in LANGUAGES)
+
+
 def run(arguments: argparse.Namespace) -> int:
-    """Run a users action on the accounts file and return its exit code."""
+    """Run a users action on the accounts file, say what was done, and return its exit code (1 when refused)."""
     path = load_settings().accounts_file
     accounts = load_accounts(path)
     if arguments.action == "list":
         for account in accounts:
             print(f"{account.username}\t{account.role}\t{account.name}\t{account.email}")
-    elif arguments.action == "add":
+        return 0
+    previous = find_account(accounts, arguments.username)
+    if arguments.action == "add":
         password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
-        save_accounts(
-            path, with_account(accounts, arguments.username, arguments.role, password, arguments.name, arguments.email)
-        )
-    else:
-        save_accounts(path, without_account(accounts, arguments.username))
+        try:
+            changed = with_account(
+                accounts, arguments.username, arguments.role, password, arguments.name, arguments.email
+            )
+        except ValueError as refused:
+            print(refused, file=sys.stderr)
+            return EXIT_REFUSED
+        save_accounts(path, changed)
+        username = previous.username if previous else changed[-1].username
+        print(_both("sign_in.changed" if previous else "sign_in.added", username=username, role=arguments.role))
+        return 0
+    if previous is None:
+        print(_both("sign_in.unknown_user", username=arguments.username), file=sys.stderr)
+        return EXIT_REFUSED
+    save_accounts(path, without_account(accounts, arguments.username))
+    print(_both("sign_in.removed", username=previous.username))
     return 0

@@ -5,16 +5,23 @@ original bytes; every row change is logged with the values before and after, so 
 
 from __future__ import annotations
 
+import errno
+import functools
 import json
+import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+
+from dashboard.core.i18n import LANGUAGES, t
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 METADATA = sa.MetaData()
@@ -39,6 +46,26 @@ CHANGES = sa.Table(
 )
 HISTORY_COLUMNS = ["id", "table_name", "file_name", "sha256", "encoding", "uploaded_by", "uploaded_at", "rows_new"]
 HISTORY_COLUMNS += ["rows_changed", "rows_unchanged", "warnings_confirmed", "source", "undone_by", "undone_at"]
+SQLITE_FAULTS = {
+    "SQLITE_FULL": "disk_full",
+    "SQLITE_READONLY": "read_only",
+    "SQLITE_PERM": "read_only",
+    "SQLITE_CANTOPEN": "cannot_open",
+    "SQLITE_CORRUPT": "corrupt",
+    "SQLITE_NOTADB": "corrupt",
+    "SQLITE_IOERR": "io_error",
+}
+POSTGRES_FAULTS = {
+    "08": "server_gone",
+    "57P": "server_gone",
+    "53": "disk_full",
+    "25006": "read_only",
+    "XX00": "corrupt",
+}
+OS_FAULTS = {errno.ENOSPC: "disk_full", errno.EROFS: "read_only", errno.EACCES: "read_only", errno.EPERM: "read_only"}
+logger = logging.getLogger(__name__)
+Method = ParamSpec("Method")
+Result = TypeVar("Result")
 
 
 class StaleStoreError(Exception):
@@ -52,6 +79,59 @@ class UndoRefusedError(Exception):
         super().__init__(reason)
         self.reason = reason
         self.rows = rows or []
+
+
+class StoreUnavailableError(Exception):
+    """The store could not be read or written (full disk, read-only folder, damaged file, server gone); nothing
+    was written. `reason` names the fault, `where` the file or server, `detail` what the database said."""
+
+    def __init__(self, reason: str, where: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {where}: {detail}")
+        self.reason = reason
+        self.where = where
+        self.detail = detail
+
+    def text(self, language: str) -> str:
+        """Return what went wrong and what to do, in the language."""
+        return t(f"store_checks.{self.reason}", language, where=self.where, detail=self.detail)
+
+    def message(self) -> str:
+        """Return what went wrong and what to do, in Vietnamese and English."""
+        return " / ".join(self.text(language) for language in LANGUAGES)
+
+
+def fault_reason(problem: BaseException) -> str:
+    """Return the kind of fault a database or file error is: disk_full, read_only, cannot_open, corrupt,
+    io_error, server_gone, or failed when it is none of these."""
+    if isinstance(problem, sa.exc.DBAPIError):
+        original = problem.orig
+        name = getattr(original, "sqlite_errorname", None)
+        if name:
+            return SQLITE_FAULTS.get("_".join(name.split("_")[:2]), "failed")
+        state = getattr(original, "sqlstate", None) or ""
+        found = next((reason for prefix, reason in POSTGRES_FAULTS.items() if state.startswith(prefix)), None)
+        if found:
+            return found
+        if isinstance(problem, sa.exc.OperationalError) or problem.connection_invalidated:
+            return "server_gone"
+    if isinstance(problem, OSError):
+        return OS_FAULTS.get(problem.errno, "io_error")
+    return "failed"
+
+
+def _guarded(
+    method: Callable[Concatenate[Store, Method], Result],
+) -> Callable[Concatenate[Store, Method], Result]:
+    """Return the store method with every database or file error turned into a StoreUnavailableError."""
+
+    @functools.wraps(method)
+    def guarded(store: Store, *args: Method.args, **kwargs: Method.kwargs) -> Result:
+        try:
+            return method(store, *args, **kwargs)
+        except (sa.exc.DBAPIError, OSError) as problem:
+            raise store.fault(problem) from problem
+
+    return guarded
 
 
 @dataclass(frozen=True)
@@ -87,14 +167,50 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        parsed = sa.make_url(url)
+        self.where = parsed.database if self.is_sqlite else f"{parsed.host}:{parsed.port or 5432}/{parsed.database}"
+        self._open()
+
+    @_guarded
+    def _open(self) -> None:
+        """Connect, check a SQLite file's integrity, and bring the schema to the newest migration."""
         if self.is_sqlite:
-            Path(sa.make_url(url).database).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(url, pool_pre_ping=True)
+            Path(self.where).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(self.url, pool_pre_ping=True)
         if self.is_sqlite:
             sa.event.listen(self.engine, "connect", _sqlite_connect)
             sa.event.listen(self.engine, "begin", _sqlite_begin)
         self.writer = self.engine.execution_options(scp_write=True)
+        self.check()
         self.upgrade()
+
+    def fault(self, problem: BaseException) -> StoreUnavailableError:
+        """Return the store error a database or file error stands for, logged for the administrator (an SQLite
+        file that cannot be opened in a folder that cannot be written is a read-only store)."""
+        reason = fault_reason(problem)
+        folder = Path(self.where).parent
+        if reason == "cannot_open" and self.is_sqlite and folder.is_dir() and not os.access(folder, os.W_OK):
+            reason = "read_only"
+        detail = str(getattr(problem, "orig", None) or problem).strip().splitlines()[0][:300]
+        if reason == "failed":
+            logger.exception("store %s: unexpected database error", self.where)
+        else:
+            logger.error("store %s: %s (%s)", self.where, reason, detail)
+        return StoreUnavailableError(reason, self.where, detail)
+
+    def check(self) -> None:
+        """Raise StoreUnavailableError (integrity_failed) when a SQLite file fails its quick integrity check, by
+        the problems it lists or by a damaged page that stops the check itself."""
+        if not self.is_sqlite:
+            return
+        with self.engine.connect() as connection:
+            try:
+                found = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").all()]
+            except sa.exc.DatabaseError as problem:
+                found = [str(problem.orig)]
+        if found != ["ok"]:
+            logger.error("store %s failed its integrity check: %s", self.where, "; ".join(found[:5]))
+            raise StoreUnavailableError("integrity_failed", self.where, "; ".join(found[:3]))
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration, keeping every row (one process at a time)."""
@@ -106,11 +222,13 @@ class Store:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
+    @_guarded
     def revision(self) -> int:
         """Return the store's revision: it grows by one with every commit and every undo."""
         with self.engine.connect() as connection:
             return connection.execute(sa.select(STATE.c.revision).where(STATE.c.id == 1)).scalar_one()
 
+    @_guarded
     def rows(self, table_name: str) -> pd.DataFrame:
         """Return a table's current rows as text, with their row key, source and upload id."""
         with self.engine.connect() as connection:
@@ -127,6 +245,7 @@ class Store:
             pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=["row_key", "source", "upload_id"])
         )
 
+    @_guarded
     def commit(
         self,
         upload: NewUpload,
@@ -176,6 +295,7 @@ class Store:
             self._advance(connection)
         return upload_id
 
+    @_guarded
     def undo(self, upload_id: int, by: str) -> int:
         """Restore exactly the values an upload replaced (removing rows it added) and return how many rows
         were restored; refuse when it was undone already or a later upload changed one of its rows."""
@@ -234,6 +354,7 @@ class Store:
             self._advance(connection)
         return len(changes)
 
+    @_guarded
     def uploads(self) -> pd.DataFrame:
         """Return every upload, newest first, without its bytes."""
         with self.engine.connect() as connection:
@@ -242,6 +363,7 @@ class Store:
             ).all()
         return pd.DataFrame(found, columns=HISTORY_COLUMNS)
 
+    @_guarded
     def upload_file(self, upload_id: int) -> tuple[str, bytes]:
         """Return the file name and original bytes of an upload."""
         with self.engine.connect() as connection:
@@ -250,6 +372,7 @@ class Store:
             ).one()
         return found[0], bytes(found[1])
 
+    @_guarded
     def changes(self, upload_id: int | None = None) -> pd.DataFrame:
         """Return the log of row changes (of one upload, or all), oldest first."""
         query = sa.select(CHANGES).order_by(CHANGES.c.id)

@@ -16,6 +16,7 @@ from dashboard.geography.boundaries.report import (
 )
 from dashboard.geography.boundaries.stored import list_versions
 from dashboard.ui.state import settings
+from dashboard.ui.text import plain
 
 VERDICT = {CLEAN: st.success, REFUSED: st.error}
 ROW_HEIGHT_PX = 35
@@ -23,7 +24,7 @@ ROW_HEIGHT_PX = 35
 
 def report_panel(report: dict, language: str) -> None:
     """Draw a match report: the verdict, what was found, refusals, every feature, missing units and notes."""
-    st.subheader(t("boundary.heading", language, source=report["source_name"]))
+    st.subheader(t("boundary.heading", language, source=plain(report["source_name"])))
     verdict, *facts = summary_lines(report, language)
     VERDICT.get(report["status"], st.warning)(verdict)
     for finding in report["refusals"]:

@@ -10,8 +10,10 @@ import streamlit as st
 
 from dashboard.core.exports import csv_bytes, workbook_bytes, xlsx_bytes
 from dashboard.core.i18n import t
+from dashboard.ui.text import plain
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ATTACHMENT_MIME = "application/octet-stream"
 
 
 def _buttons(csv: Callable[[], bytes], xlsx: Callable[[], bytes], name: str, language: str, key: str) -> None:
@@ -34,3 +36,18 @@ def template_buttons(table: pd.DataFrame, guide: pd.DataFrame, name: str, langua
     """Draw the download buttons of an upload template: the empty table as CSV, and as XLSX with its guide."""
     sheets = {name: table, t("upload.guide", language): guide}
     _buttons(lambda: csv_bytes(table), lambda: workbook_bytes(sheets), name, language, "template")
+
+
+def original_file_button(content: Callable[[], bytes], file_name: str, language: str, key: str) -> None:
+    """Draw the download of an upload's original file: its bytes exactly as uploaded (the record), labelled as
+    the unchecked original and sent as an attachment (octet-stream), so no browser opens or renders it."""
+    st.download_button(
+        t("store_checks.original", language, file=plain(file_name)),
+        content,
+        file_name,
+        ATTACHMENT_MIME,
+        key=key,
+        help=t("store_checks.original_help", language),
+        icon=":material/warning:",
+        on_click="ignore",
+    )

@@ -9,13 +9,14 @@ import streamlit as st
 from dashboard.core.i18n import t
 from dashboard.geography.zones.report import checks_table, site_finding_text, zone_summary
 from dashboard.geography.zones.sites import SiteCheck
+from dashboard.ui.text import plain
 
 VERDICT = {"clean": st.success, "refused": st.error}
 
 
 def zone_report_panel(report: dict, district_names: dict[str, str], language: str) -> None:
     """Draw a zone list report: verdict, refusals, zones out of their district, incomplete and missing zones."""
-    st.subheader(t("sites.heading", language, source=report["source_name"]))
+    st.subheader(t("sites.heading", language, source=plain(report["source_name"])))
     VERDICT.get(report["status"], st.warning)(t(f"sites.{report['status']}", language))
     for finding in report["refusals"]:
         st.error(site_finding_text(finding, language), icon=":material/block:")

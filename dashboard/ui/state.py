@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from dashboard.geography.reform import load_reform
 from dashboard.geography.versions import stored_version_ids
 from dashboard.geography.zones.stored import ZONES
 from dashboard.intake.audit import changes_table
-from dashboard.intake.store import Store
+from dashboard.intake.store import Store, StoreUnavailableError
 from dashboard.intake.uploads import open_store, store_tables
 from dashboard.maps.points import green_point_view
 from dashboard.maps.prepared import dataset_files, files_version, prepared_layer
@@ -28,6 +30,7 @@ from dashboard.maps.views import MapView, Selection, map_view
 from dashboard.progress.history import IndicatorHistory, district_history
 from dashboard.progress.scorecard import ScoreRow, scorecard
 from dashboard.ui.filters import WHOLE_PROVINCE
+from dashboard.ui.text import plain
 
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"
@@ -42,9 +45,20 @@ def _store(url: str, seed: bool) -> Store:
 
 
 def store() -> Store:
-    """Return the store of indicator rows and uploads, shared by every session."""
+    """Return the store of indicator rows and uploads, shared by every session; raise StoreUnavailableError when
+    it cannot be opened (a damaged store is reported, and tried again, on every page until it is repaired)."""
     chosen = settings()
     return _store(chosen.database_url, chosen.seed_demo)
+
+
+@contextmanager
+def store_faults_shown() -> Iterator[None]:
+    """Run a page, showing a store that cannot be read or written as one message in both languages (the page's
+    transaction was rolled back, so nothing was written) instead of a traceback."""
+    try:
+        yield
+    except StoreUnavailableError as fault:
+        st.error(plain(fault.message()), icon=":material/database:")
 
 
 @st.cache_resource(show_spinner=False)

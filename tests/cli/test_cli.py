@@ -73,11 +73,15 @@ def test_warnings_block_the_commit_unless_accepted(folder, capsys):
 
 
 def test_users_are_added_with_a_hashed_password_read_from_stdin(folder, capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("bi-mat\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("bi-mat-cua-lan\n"))
     assert main(["users", "add", "lan", "--role", "planner", "--name", "Nguyễn Thị Lan"]) == 0
+    assert "Account “lan” added as Planner." in capsys.readouterr().out
     accounts = load_accounts(folder / "accounts.json")
-    assert accounts[0].password_hash.startswith("$argon2id$") and "bi-mat" not in (folder / "accounts.json").read_text()
-    assert signed_in(accounts, "lan", "bi-mat").role == "planner"
+    assert (
+        accounts[0].password_hash.startswith("$argon2id$")
+        and "bi-mat-cua-lan" not in (folder / "accounts.json").read_text()
+    )
+    assert signed_in(accounts, "lan", "bi-mat-cua-lan").role == "planner"
     assert run(capsys, "users", "list")[1].startswith("lan\tplanner\tNguyễn Thị Lan")
 
 
@@ -93,3 +97,32 @@ def test_an_import_checks_zones_against_the_imported_zone_lists_too(folder, caps
     code, out = run(capsys, "indicators", "import", str(path), "--table", "zone_awareness", "--dry-run", "--json")
     assert code == 0, out
     assert json.loads(out)["counts"]["new"] == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "password", "code", "said", "usernames"),
+    [
+        (["users", "add", " lan", "--role", "admin"], "", 0, "Account “lan” changed: Administrator.", ["lan"]),
+        (["users", "add", "LAN ", "--role", "viewer"], "", 0, "Account “lan” changed: Viewer.", ["lan"]),
+        (["users", "add", "mai", "--role", "viewer"], "abc", 1, "at least 8 characters", ["lan"]),
+        (["users", "add", "mai", "--role", "viewer"], "password1", 1, "most common", ["lan"]),
+        (["users", "add", "mai", "--role", "viewer"], "mat-khau-cua-mai", 0, "Account “mai” added as Viewer.", None),
+        (["users", "remove", " Lan"], "", 0, "Account “lan” removed: it can no longer sign in.", []),
+        (["users", "remove", "khong-co"], "", 1, "No account is named “khong-co”: nothing was removed.", ["lan"]),
+    ],
+)
+def test_users_are_compared_as_stored_passwords_checked_and_each_change_said(
+    folder, capsys, monkeypatch, argv, password, code, said, usernames
+):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-cua-lan\n"))
+    main(["users", "add", "lan", "--role", "planner"])
+    capsys.readouterr()
+    before = (folder / "accounts.json").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{password}\n"))
+    assert main(argv) == code
+    out, err = capsys.readouterr()
+    assert said in (out if code == 0 else err) and "Traceback" not in out + err
+    if code:
+        assert (folder / "accounts.json").read_bytes() == before
+    expected = ["lan", "mai"] if usernames is None else usernames
+    assert [account.username for account in load_accounts(folder / "accounts.json")] == expected
