@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import pandas as pd
+
 VI, EN = "vi", "en"
 COUNT, YEAR, SHARE, AMOUNT, COORDINATE = "count", "year", "share", "amount", "coordinate"
 WHOLE_KINDS = {COUNT, YEAR}
@@ -20,6 +22,25 @@ SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 SHAPE = re.compile(r"^([+-]?)([\d., \u00a0\u2009\u202f]*\d[\d., \u00a0\u2009\u202f]*)$")
 SCIENTIFIC = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*e[+-]?\d+$", re.IGNORECASE)
 GROUPED = re.compile(r"^\d{1,3}(?:X\d{3})+$")
+PLAIN_WHOLE = r"^(?P<sign>\+?)(?P<whole>\d{1,15})(?P<fraction>)$"
+PLAIN_DECIMAL = r"^(?P<sign>[+-]?)(?P<whole>\d{1,15})(?:[.,](?P<fraction>\d{1,9}))?$"
+LONE_MARK = r"[+-]?[1-9]\d{0,2}[.,]\d{3}"
+
+
+def _proof(group: str, decimal: str) -> re.Pattern[str]:
+    """Return the pattern of a number only one writing explains (the lines of the text it is searched in):
+    grouped with a decimal mark (1.234,5), grouped more than once (1.234.567), or a decimal mark not before
+    exactly three digits (85,5; 0,125); a lone mark before three digits (1.234) proves nothing."""
+    g, d = re.escape(group), re.escape(decimal)
+    number = (
+        rf"\d{{1,3}}(?:{g}\d{{3}})+{d}\d+"
+        rf"|\d{{1,3}}(?:{g}\d{{3}}){{2,}}"
+        rf"|(?![1-9]\d{{0,2}}{d}\d{{3}}%?$)\d*{d}\d+"
+    )
+    return re.compile(rf"^[+-]?(?:{number})%?$", re.MULTILINE)
+
+
+PROOFS = {VI: _proof(".", ","), EN: _proof(",", ".")}
 
 
 @dataclass(frozen=True)
@@ -70,16 +91,13 @@ def _spaced(body: str) -> tuple[str, str] | None:
 
 def writing_of(text: str) -> str:
     """Return the writing a number's text proves: VI (85,5 or 1.234.567), EN (85.5 or 1,234,567) or ''."""
-    matched = SHAPE.match(text.strip())
-    if not matched or SPACES.search(matched.group(2)):
-        return ""
-    shape = _shape(matched.group(2))
-    return shape[2] if shape else ""
+    return file_writing([text])
 
 
 def file_writing(texts: Iterable[str]) -> str:
     """Return how a file writes its numbers: VI or EN when its cells prove only that one, '' otherwise."""
-    proved = {writing_of(text) for text in texts} - {""}
+    joined = "\n".join(text.strip() for text in texts)
+    proved = {writing for writing, pattern in PROOFS.items() if pattern.search(joined)}
     return proved.pop() if len(proved) == 1 else ""
 
 
@@ -109,9 +127,9 @@ def read_number(text: str, kind: str, writing: str = "") -> Reading:
         return Reading(None, "boolean_not_number")
     if folded in NOT_FINITE_WORDS:
         return Reading(None, "not_finite")
-    if sum(char.isdigit() for char in cell) > MAX_DIGITS:
+    if len(cell) > MAX_DIGITS and sum(char.isdigit() for char in cell) > MAX_DIGITS:
         return Reading(None, "number_too_long", {"digits": str(MAX_DIGITS)})
-    if SCIENTIFIC.match(cell):
+    if ("e" in folded) and SCIENTIFIC.match(cell):
         return Reading(None, "scientific_notation")
     matched = SHAPE.match(cell)
     if not matched:
@@ -142,6 +160,26 @@ def read_number(text: str, kind: str, writing: str = "") -> Reading:
     if kind in WHOLE_KINDS and number != number.to_integral_value():
         return Reading(None, "not_whole")
     return Reading(number)
+
+
+def plain_numbers(texts: pd.Series, kind: str) -> pd.Series:
+    """Return the canonical text of the texts written in the plainest forms, read all at once: digits and, in a
+    kind that takes fractions, one decimal mark not before exactly three digits (any in coordinates); None where
+    a text needs the whole grammar (read_number), and for years, whose range read_number's caller checks."""
+    if kind == YEAR or texts.empty:
+        return pd.Series([None] * len(texts), index=texts.index, dtype=object)
+    stripped = texts.astype(str).str.strip()
+    pattern = PLAIN_WHOLE if kind in WHOLE_KINDS else PLAIN_DECIMAL
+    parts = stripped.str.extract(pattern).fillna("")
+    readable = stripped.str.fullmatch(pattern)
+    if kind not in WHOLE_KINDS | {COORDINATE}:
+        readable &= ~stripped.str.fullmatch(LONE_MARK)
+    whole = parts["whole"].str.lstrip("0").replace("", "0")
+    fraction = parts["fraction"].str.rstrip("0")
+    number = whole.where(fraction == "", whole + "." + fraction)
+    negative = (parts["sign"] == "-") & (number != "0")
+    number = number.where(~negative, "-" + number)
+    return number.astype(object).where(readable.to_numpy(dtype=bool), None)
 
 
 def plain(number: Decimal) -> str:

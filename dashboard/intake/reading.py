@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
+import numpy as np
 import openpyxl
 import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
@@ -107,7 +108,7 @@ def _csv_rows(content: bytes) -> tuple[list[list[str]], str, str, Problem | None
     separator = max(SEPARATORS, key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        rows = [[cell.strip() for cell in row] for row in reader]
+        rows = list(reader)
     except csv.Error as failed:
         if "field limit" in str(failed):
             return [], encoding, separator, Problem("cell_too_long", reader.line_num, params={"limit": CELL_LIMIT})
@@ -189,11 +190,23 @@ def read_upload(content: bytes, file_name: str, spec: TableSpec, limit_bytes: in
 
 
 def _framed(rows: list[list[str]], spec: TableSpec, encoding: str, separator: str) -> ReadFile:
-    """Return the rows under the contract's column names, with problems for headers and ragged rows."""
-    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
-    if not numbered:
+    """Return the rows under the contract's column names, with problems for headers and ragged rows; the
+    cells are laid out as a table and trimmed column by column."""
+    widest = max(map(len, rows), default=0)
+    even = [row if len(row) == widest else row + [""] * (widest - len(row)) for row in rows]
+    laid_out = pd.DataFrame(even, dtype=object)
+    table = pd.DataFrame(
+        {position: [cell.strip() for cell in laid_out[position].to_numpy()] for position in laid_out.columns},
+        columns=laid_out.columns,
+        dtype=object,
+    )
+    filled = (table != "").any(axis=1).to_numpy() if len(table.columns) else []
+    numbers = np.flatnonzero(filled) + 1
+    if not len(numbers):
         return ReadFile(None, encoding, separator, [Problem("empty_file")])
-    header_row, header = numbered[0]
+    header_row = int(numbers[0])
+    width = len(rows[header_row - 1])
+    header = list(table.iloc[header_row - 1, :width])
     known = _header_map(spec)
     problems: list[Problem] = []
     positions: dict[str, int] = {}
@@ -207,16 +220,17 @@ def _framed(rows: list[list[str]], spec: TableSpec, encoding: str, separator: st
             problems.append(Problem("duplicate_column", header_row, title, title))
         positions[column] = position
     problems += _missing_columns(spec, positions, header_row)
-    records = []
-    for number, row in numbered[1:]:
-        extra = [cell for cell in row[len(header) :] if cell]
-        if extra:
-            problems.append(Problem("extra_cells", number, None, extra[0], params={"count": len(header)}))
-        cells = row + [""] * (len(header) - len(row))
-        records.append({ROW: number, **{column: cells[position] for column, position in positions.items()}})
-    if not records:
+    body = table.iloc[numbers[1:] - 1]
+    beyond = body.iloc[:, width:]
+    for index, cells in beyond[(beyond != "").any(axis=1)].iterrows():
+        extra = next(cell for cell in cells if cell)
+        problems.append(Problem("extra_cells", int(index) + 1, None, extra, params={"count": width}))
+    if body.empty:
         problems.append(Problem("no_rows", header_row))
-    frame = pd.DataFrame(records, columns=[ROW, *positions], dtype=object)
+    columns = {ROW: numbers[1:].tolist()} | {
+        column: body[position].to_numpy() for column, position in positions.items()
+    }
+    frame = pd.DataFrame(columns, columns=[ROW, *positions], dtype=object)
     return ReadFile(frame, encoding, separator, problems + _nul_problems(frame))
 
 
@@ -224,6 +238,8 @@ def _nul_problems(frame: pd.DataFrame) -> list[Problem]:
     """Return a problem per cell holding a NUL character, which no database stores as text."""
     problems = []
     for column in frame.columns.drop(ROW):
+        if "\x00" not in "".join(frame[column]):
+            continue
         holding = frame[column].str.contains("\x00", regex=False)
         for index in frame.index[holding.fillna(False).astype(bool)]:
             value = frame.at[index, column].replace("\x00", "␀")

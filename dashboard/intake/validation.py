@@ -13,15 +13,27 @@ import pandera.pandas as pa
 
 from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
 from dashboard.geography.units import full_name
-from dashboard.intake.numbers import AMOUNT, COORDINATE, COUNT, SHARE, YEAR, file_writing, plain, read_number
+from dashboard.intake.numbers import (
+    AMOUNT,
+    COORDINATE,
+    COUNT,
+    SHARE,
+    YEAR,
+    file_writing,
+    plain,
+    plain_numbers,
+    read_number,
+)
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.reading import ROW
 from dashboard.intake.tables import TableSpec
 
 YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
+NUMBER_KINDS = {"year": YEAR, "count": COUNT, "latitude": COORDINATE, "longitude": COORDINATE}
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
 MEASURE_KINDS = {"share": SHARE, "reduction": SHARE, "amount": AMOUNT, "count": COUNT, "cumulative_count": COUNT}
+CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice"}
 UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
 
 
@@ -56,9 +68,6 @@ class Checked:
 
     rows: pd.DataFrame
     problems: list[Problem]
-
-
-NUMBER_KINDS = {"year": YEAR, "count": COUNT, "latitude": COORDINATE, "longitude": COORDINATE}
 
 
 def _number_texts(spec: TableSpec, frame: pd.DataFrame) -> set[str]:
@@ -96,7 +105,17 @@ def _parsed(spec: TableSpec, frame: pd.DataFrame, writing: str) -> tuple[pd.Data
             text[column.name] = ""
             continue
         cells = frame[column.name]
-        read = {cell: _cell(column.type, column.choices, cell, writing) for cell in cells.unique()}
+        if column.type not in CHECKED_TYPES:
+            if column.required:
+                problems += _placed(frame, cells, {"": Problem("required_value")}, column.name)
+            continue
+        distinct = pd.Series(cells.unique(), dtype=object)
+        if column.type in NUMBER_KINDS:
+            fast = plain_numbers(distinct, NUMBER_KINDS[column.type])
+        else:
+            fast = pd.Series([None] * len(distinct), index=distinct.index, dtype=object)
+        read = {cell: (value, None) for cell, value in zip(distinct, fast, strict=True) if isinstance(value, str)}
+        read |= {cell: _cell(column.type, column.choices, cell, writing) for cell in distinct[fast.isna()]}
         found = {cell: problem for cell, (_, problem) in read.items() if problem}
         if column.required and "" in read:
             found[""] = Problem("required_value")
