@@ -60,6 +60,8 @@ class Preview:
     @property
     def rows(self) -> list[tuple[str, dict[str, str]]]:
         """Return the rows to write, each as its key in the table and its values in canonical text."""
+        if self.written.empty:
+            return []
         columns = [column for column in self.written.columns if column not in (ROW, KEY)]
         return [
             (key, dict(zip(columns, cells, strict=True)))
@@ -68,6 +70,8 @@ class Preview:
 
     def stored_rows(self) -> list[dict[str, object]]:
         """Return each row as it would be stored, with its row number in the file: {"row": 2, "year": "2024", ...}."""
+        if self.written.empty:
+            return []
         columns = [column for column in self.written.columns if column != KEY]
         return [
             {"row": int(row), **dict(zip(columns[1:], cells, strict=True))}
