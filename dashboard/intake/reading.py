@@ -121,7 +121,8 @@ def _plain_float(value: float) -> str:
     decimal point cannot be read as a thousands separator (1.2340, not 1.234)."""
     text = format(Decimal(repr(value)).normalize(), "f")
     whole, _, fraction = text.partition(".")
-    return f"{text}0" if len(fraction) == 3 and len(whole.lstrip("-")) <= 3 else text
+    whole = whole.lstrip("-")
+    return f"{text}0" if len(fraction) == 3 and len(whole) <= 3 and not whole.startswith("0") else text
 
 
 def _xlsx_cell(cell: openpyxl.cell.cell.Cell) -> str:

@@ -217,3 +217,10 @@ def test_an_ambiguous_number_is_refused_naming_both_readings(store):
     message = found.problems[0].message("en")
     assert message.startswith("Row 2, column “value”: “12.000” could be 12000 (")
     assert "or 12.000 (a decimal point" in message
+
+
+def test_a_workbook_number_with_three_decimals_is_read_as_the_number_excel_holds(store):
+    content = workbook([VALUES.split(","), [2024, "25", "budget_central", "t1", 1.234]])
+    found = preview_upload(store, content, "bang.xlsx", "province_values", REFERENCE, LIMIT)
+    assert found.accepted, [problem.message("en") for problem in found.problems]
+    assert dict(found.rows)["2024|25|budget_central|t1"]["value"] == "1.234"
