@@ -365,20 +365,27 @@ def _validity(versions: pd.DataFrame) -> str:
 
 
 def _duplicate_problems(spec: TableSpec, text: pd.DataFrame) -> list[Problem]:
-    """Return rows repeating an earlier row (duplicate), or giving the same key another value (conflict)."""
-    problems = []
+    """Return rows repeating an earlier row (duplicate), or giving the same key another value (conflict), each
+    compared with the first row of its key, all at once."""
+    keys = list(spec.key)
     values = [column for column in spec.column_names if column not in spec.key]
-    text = text[text.duplicated(list(spec.key), keep=False)]
-    for _, group in text.groupby(list(spec.key), sort=False):
-        if len(group) < 2:
-            continue
-        first = group.iloc[0]
-        for _, record in group.iloc[1:].iterrows():
-            same = all(record[column] == first[column] for column in values)
-            code = "duplicate_row" if same else "conflicting_rows"
-            key = ", ".join(f"{column}={record[column]}" for column in spec.key)
-            problems.append(Problem(code, int(record[ROW]), None, key, params={"first_row": int(first[ROW])}))
-    return problems
+    repeated = text[text.duplicated(keys, keep=False)]
+    if repeated.empty:
+        return []
+    first = repeated.groupby(keys, sort=False)[[ROW, *values]].transform("first")
+    later = repeated.duplicated(keys, keep="first").to_numpy()
+    same = (repeated[values] == first[values]).all(axis=1).to_numpy()[later]
+    described = [
+        ", ".join(f"{column}={value}" for column, value in zip(keys, cells, strict=True))
+        for cells in repeated.loc[later, keys].itertuples(index=False)
+    ]
+    rows, first_rows = repeated[ROW].to_numpy()[later], first[ROW].to_numpy()[later]
+    return [
+        Problem(
+            "duplicate_row" if duplicate else "conflicting_rows", int(row), None, key, params={"first_row": int(of)}
+        )
+        for duplicate, row, key, of in zip(same, rows, described, first_rows, strict=True)
+    ]
 
 
 def _jump_warnings(spec: TableSpec, text: pd.DataFrame, current: pd.DataFrame) -> list[Problem]:
