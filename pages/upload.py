@@ -8,11 +8,11 @@ from dashboard.intake.audit import changed_table, new_rows_table, problems_table
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.store import StaleStoreError
 from dashboard.intake.tables import table_specs
-from dashboard.intake.uploads import commit_upload, preview_upload, template_frame, template_guide
-from dashboard.intake.validation import Reference
+from dashboard.intake.uploads import commit_upload, template_frame, template_guide
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
-from dashboard.ui.state import dataset, language, run_through_entry, settings, store
+from dashboard.ui.state import language, run_through_entry, store
+from dashboard.ui.upload_preview import cached_preview
 
 run_through_entry()
 account = require_page("upload")
@@ -37,9 +37,7 @@ file = st.file_uploader(
 if file is None:
     st.stop()
 
-data = dataset()
-reference = Reference(data.units, data.zones, data.plans, data.catalogue)
-preview = preview_upload(store(), file.getvalue(), file.name, table, reference, settings().max_upload_bytes)
+preview = cached_preview(file.getvalue(), file.name, table)
 st.caption(
     t(
         "upload.read_as",

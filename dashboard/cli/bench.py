@@ -1,10 +1,13 @@
-"""`bench`: the map's payload, build and rerun times, fast and naive, on the bundled, synthetic and given layers."""
+"""`bench`: the map's payload, build and rerun times, fast and naive, on the bundled, synthetic and given layers;
+and the time to check a large upload."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from dashboard.dataset import load_dataset
@@ -18,8 +21,10 @@ from dashboard.maps.bench.benchmark import (
     json_report,
     text_report,
 )
+from dashboard.maps.bench.checks import DEFAULT_CHECK_ROWS, check_report, measure_check
 
 EXIT_UNMEASURABLE = 2
+CHECK_CASE = "upload_check"
 BARE_MODE_LOGGERS = (
     "streamlit.runtime.scriptrunner_utils.script_run_context",
     "streamlit.runtime.caching.cache_data_api",
@@ -58,7 +63,7 @@ def _checked(convert: Callable[[str], object], accepted: Callable[[object], bool
 
 def add_command(commands: argparse._SubParsersAction) -> None:
     """Add `bench` to the command line."""
-    bench = commands.add_parser("bench", help="measure the map's size and speed, fast and naive")
+    bench = commands.add_parser("bench", help="measure the map's size and speed, and the upload check")
     bench.add_argument(
         "--boundaries",
         type=_checked(Path, Path.is_file, "--boundaries: no such layer file: {value}"),
@@ -84,11 +89,18 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         type=_checked(float, lambda metres: metres > 0, "--spacing must be a positive number of metres, not {value:g}"),
         help="metres between border vertices of the generated layers",
     )
+    bench.add_argument(
+        "--check-rows",
+        type=_checked(int, lambda rows: rows >= 1, "--check-rows needs at least 1 row, not {value}"),
+        default=DEFAULT_CHECK_ROWS,
+        help="rows of the generated file whose upload check is timed",
+    )
     bench.set_defaults(run=run)
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Measure every benchmark case, fast and naive, print the report and return the exit code."""
+    """Measure every benchmark case, fast and naive, then the upload check; print the report and return the exit
+    code."""
     quiet_bare_mode_warnings()
     from dashboard.ui.bench_page import run_bench  # imports Streamlit: only when the benchmark runs
 
@@ -101,10 +113,13 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_UNMEASURABLE
     results = run_bench(cases, arguments.runs)
     growth_lines = growth(results, [case.layer for case in cases if case.synthetic])
+    checked = measure_check(arguments.check_rows)
     if arguments.json:
         print(json_report(results))
+        print(json.dumps({"case": CHECK_CASE, **asdict(checked)}, ensure_ascii=False))
         for line in growth_lines:
             logging.info("growth: %s", line)
     else:
         print(text_report(results, growth_lines))
+        print(check_report(checked))
     return 0

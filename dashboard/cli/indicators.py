@@ -28,7 +28,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     upload.add_argument("file", type=Path)
     upload.add_argument("--table", required=True, choices=list(table_specs()))
     upload.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
-    upload.add_argument("--json", action="store_true", help="print the problems and counts as JSON")
+    upload.add_argument(
+        "--json", action="store_true", help="print the problems, counts and rows as they would be stored, as JSON"
+    )
     upload.add_argument("--accept-warnings", action="store_true", help="commit although there are warnings")
     upload.add_argument("--user", default=f"cli:{getpass.getuser()}", help="name recorded as the uploader")
     undo = actions.add_parser("undo", help="restore the values an upload replaced")
@@ -83,6 +85,7 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
         "upload_id": upload_id,
         "counts": preview.counts() if preview.accepted else {"new": 0, "changed": 0, "unchanged": 0},
         "problems": [problem.as_dict() for problem in preview.problems],
+        "rows": preview.stored_rows(),
     }
     if arguments.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dashboard.core.i18n import format_number, t
+from dashboard.core.i18n import format_number, messages, t
 
 ERROR = "error"
 WARNING = "warning"
@@ -22,18 +22,22 @@ class Problem:
     params: dict[str, object] = field(default_factory=dict)
 
     def text(self, language: str) -> str:
-        """Return what is wrong with the value, in the language, without saying where."""
+        """Return what is wrong with the value, in the language, without saying where (the message is in the
+        problem table, or in the intake checks table for checks of reading and numbers)."""
         params = {
             name: format_number(value, language) if isinstance(value, float) else value
             for name, value in self.params.items()
         }
-        return t(f"problem.{self.code}", language, value=self.value, column=self.column or "", **params)
+        key = f"problem.{self.code}" if f"problem.{self.code}" in messages(language) else f"intake_checks.{self.code}"
+        return t(key, language, value=self.value, column=self.column or "", **params)
 
     def message(self, language: str) -> str:
-        """Return what is wrong, in the language, naming the row, column and value."""
+        """Return what is wrong, in the language, naming the row, the column (when there is one) and the value."""
         text = self.text(language)
         if self.row is None:
             return text
+        if self.column is None:
+            return t("intake_checks.at_row", language, row=self.row, text=text)
         return t("problem.at_row", language, row=self.row, column=self.column or "", text=text)
 
     def as_dict(self) -> dict[str, object]:

@@ -6,13 +6,17 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from decimal import Decimal
 
+import numpy as np
 import openpyxl
 import pandas as pd
+from openpyxl.utils.exceptions import InvalidFileException
 
 from dashboard.geography.names import unaccented
 from dashboard.intake.problems import WARNING, Problem
@@ -21,6 +25,12 @@ from dashboard.intake.tables import TableSpec
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
 SEPARATORS = ",;\t"
 ROW = "row"
+WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+CONTROL_BYTES = [bytes([byte]) for byte in (*range(0, 9), 11, 12, *range(14, 32))]
+BINARY_SHARE = 0.01
+BINARY_LEAST = 16
+CELL_LIMIT = csv.field_size_limit()
+LINES_SHOWN = 10
 CODE_NAME_PAIRS = (("district_code", "district_name"), ("zone_code", "zone_name"))
 
 
@@ -34,19 +44,52 @@ class ReadFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def decoded(content: bytes) -> tuple[str, str]:
-    """Return the text of a CSV file and the encoding found: a BOM first, then UTF-8, then Windows-1258."""
+def _mixed_lines(content: bytes) -> tuple[list[int], list[int]]:
+    """Return the numbers of the lines written in UTF-8 (with letters beyond ASCII) and of those that are not."""
+    utf8, other = [], []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    return utf8, other
+
+
+def _lines(numbers: list[int]) -> str:
+    """Return line numbers as a short list: the first few, then how many more."""
+    shown = ", ".join(str(number) for number in numbers[:LINES_SHOWN])
+    return shown + (f" (+{len(numbers) - LINES_SHOWN})" if len(numbers) > LINES_SHOWN else "")
+
+
+def decoded(content: bytes) -> tuple[str, str, Problem | None]:
+    """Return the text of a CSV file and the encoding found (a BOM first, then UTF-8, then Windows-1258), or the
+    problem that stops reading it: a workbook or binary file named .csv, or lines in two encodings."""
+    if content.startswith(WORKBOOK_SIGNATURES):
+        return "", "", Problem("workbook_named_csv")
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if content.startswith(bom):
-            return content.decode(encoding), encoding
+            try:
+                return content.decode(encoding), encoding, None
+            except UnicodeDecodeError:
+                return "", encoding, Problem("binary_file")
+    if sum(content.count(byte) for byte in CONTROL_BYTES) > max(BINARY_LEAST, len(content) * BINARY_SHARE):
+        return "", "", Problem("binary_file")
     try:
-        return content.decode("utf-8"), "utf-8"
+        return content.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
-        return content.decode("cp1258", errors="replace"), "cp1258"
+        utf8, other = _mixed_lines(content)
+        if utf8:
+            params = {"utf8_lines": _lines(utf8), "other_lines": _lines(other)}
+            return "", "", Problem("mixed_encoding", params=params)
+        return content.decode("cp1258", errors="replace"), "cp1258", None
 
 
 def _clean(value: object) -> str:
@@ -54,28 +97,50 @@ def _clean(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def _csv_rows(content: bytes) -> tuple[list[list[str]], str, str]:
-    """Return the rows of a CSV file, its encoding and its separator (the one the header line uses most)."""
-    text, encoding = decoded(content)
-    header_line = text.split("\n", 1)[0]
+def _csv_rows(content: bytes) -> tuple[list[list[str]], str, str, Problem | None]:
+    """Return the rows of a CSV file (lines ended by CR LF, LF or, as Excel for Mac writes, CR alone), its
+    encoding and its separator (the one the header line uses most), or the problem that stops reading it."""
+    text, encoding, problem = decoded(content)
+    if problem:
+        return [], encoding, "", problem
+    text = unicodedata.normalize("NFC", text)
+    header_line = next(iter(text.splitlines()), "")
     separator = max(SEPARATORS, key=header_line.count)
-    rows = [[_clean(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=separator)]
-    return rows, encoding, separator
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    try:
+        rows = list(reader)
+    except csv.Error as failed:
+        if "field limit" in str(failed):
+            return [], encoding, separator, Problem("cell_too_long", reader.line_num, params={"limit": CELL_LIMIT})
+        return [], encoding, separator, Problem("unreadable_csv", reader.line_num, params={"detail": str(failed)})
+    return rows, encoding, separator, None
+
+
+def _plain_float(value: float) -> str:
+    """Return a float as plain decimal text; one with exactly three decimals gets a fourth, a zero, so that its
+    decimal point cannot be read as a thousands separator (1.2340, not 1.234)."""
+    text = format(Decimal(repr(value)).normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    whole = whole.lstrip("-")
+    return f"{text}0" if len(fraction) == 3 and len(whole) <= 3 and not whole.startswith("0") else text
 
 
 def _xlsx_cell(cell: openpyxl.cell.cell.Cell) -> str:
-    """Return an Excel cell as the text the user sees: 85% for a percent-formatted 0.85, 12 for 12.0."""
+    """Return an Excel cell as the text the user sees: 85% for a percent-formatted 0.85, 12 for 12.0, TRUE or
+    FALSE for a boolean (refused where a number belongs)."""
     value = cell.value
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "1" if value else "0"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
         if "%" in (cell.number_format or ""):
-            return f"{value * 100:g}%"
-        return str(int(value)) if value.is_integer() else repr(value)
+            return f"{_plain_float(value * 100)}%"
+        return str(int(value)) if value.is_integer() else _plain_float(value)
     return _clean(value)
 
 
@@ -116,19 +181,33 @@ def read_upload(content: bytes, file_name: str, spec: TableSpec, limit_bytes: in
     if suffix == ".xlsx":
         try:
             rows, encoding, separator = _xlsx_rows(content), "xlsx", ""
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError):
             return ReadFile(None, "", problems=[Problem("unreadable_xlsx", value=file_name)])
     else:
-        rows, encoding, separator = _csv_rows(content)
+        rows, encoding, separator, problem = _csv_rows(content)
+        if problem:
+            return ReadFile(None, encoding, separator, [replace(problem, value=file_name)])
     return _framed(rows, spec, encoding, separator)
 
 
 def _framed(rows: list[list[str]], spec: TableSpec, encoding: str, separator: str) -> ReadFile:
-    """Return the rows under the contract's column names, with problems for headers and ragged rows."""
-    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
-    if not numbered:
+    """Return the rows under the contract's column names, with problems for headers and ragged rows; the
+    cells are laid out as a table and trimmed column by column."""
+    widest = max(map(len, rows), default=0)
+    even = [row if len(row) == widest else row + [""] * (widest - len(row)) for row in rows]
+    laid_out = pd.DataFrame(even, dtype=object)
+    table = pd.DataFrame(
+        {position: [cell.strip() for cell in laid_out[position].to_numpy()] for position in laid_out.columns},
+        columns=laid_out.columns,
+        dtype=object,
+    )
+    filled = (table != "").any(axis=1).to_numpy() if len(table.columns) else []
+    numbers = np.flatnonzero(filled) + 1
+    if not len(numbers):
         return ReadFile(None, encoding, separator, [Problem("empty_file")])
-    header_row, header = numbered[0]
+    header_row = int(numbers[0])
+    width = len(rows[header_row - 1])
+    header = list(table.iloc[header_row - 1, :width])
     known = _header_map(spec)
     problems: list[Problem] = []
     positions: dict[str, int] = {}
@@ -142,17 +221,31 @@ def _framed(rows: list[list[str]], spec: TableSpec, encoding: str, separator: st
             problems.append(Problem("duplicate_column", header_row, title, title))
         positions[column] = position
     problems += _missing_columns(spec, positions, header_row)
-    records = []
-    for number, row in numbered[1:]:
-        extra = [cell for cell in row[len(header) :] if cell]
-        if extra:
-            problems.append(Problem("extra_cells", number, None, extra[0], params={"count": len(header)}))
-        cells = row + [""] * (len(header) - len(row))
-        records.append({ROW: number, **{column: cells[position] for column, position in positions.items()}})
-    if not records:
+    body = table.iloc[numbers[1:] - 1]
+    beyond = body.iloc[:, width:]
+    for index, cells in beyond[(beyond != "").any(axis=1)].iterrows():
+        extra = next(cell for cell in cells if cell)
+        problems.append(Problem("extra_cells", int(index) + 1, None, extra, params={"count": width}))
+    if body.empty:
         problems.append(Problem("no_rows", header_row))
-    frame = pd.DataFrame(records, columns=[ROW, *positions], dtype=object)
-    return ReadFile(frame, encoding, separator, problems)
+    columns = {ROW: numbers[1:].tolist()} | {
+        column: body[position].to_numpy() for column, position in positions.items()
+    }
+    frame = pd.DataFrame(columns, columns=[ROW, *positions], dtype=object)
+    return ReadFile(frame, encoding, separator, problems + _nul_problems(frame))
+
+
+def _nul_problems(frame: pd.DataFrame) -> list[Problem]:
+    """Return a problem per cell holding a NUL character, which no database stores as text."""
+    problems = []
+    for column in frame.columns.drop(ROW):
+        if "\x00" not in "".join(frame[column]):
+            continue
+        holding = frame[column].str.contains("\x00", regex=False)
+        for index in frame.index[holding.fillna(False).astype(bool)]:
+            value = frame.at[index, column].replace("\x00", "␀")
+            problems.append(Problem("nul_character", int(frame.at[index, ROW]), column, value))
+    return problems
 
 
 def _missing_columns(spec: TableSpec, found: dict[str, int], header_row: int) -> list[Problem]:

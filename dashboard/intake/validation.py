@@ -3,25 +3,38 @@ or name, ranges and cross-field rules (pandera), plan years, duplicates and conf
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
 from dashboard.geography.units import full_name
+from dashboard.intake.numbers import (
+    AMOUNT,
+    COORDINATE,
+    COUNT,
+    SHARE,
+    YEAR,
+    file_writing,
+    plain,
+    plain_numbers,
+    read_number,
+)
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.reading import ROW
 from dashboard.intake.tables import TableSpec
 
 YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
-GROUPED_WHOLE = re.compile(r"^\d{1,3}([., \u00a0])\d{3}(\1\d{3})*$")
+NUMBER_KINDS = {"year": YEAR, "count": COUNT, "latitude": COORDINATE, "longitude": COORDINATE}
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
-COUNT_KINDS = {"count", "cumulative_count"}
+MEASURE_KINDS = {"share": SHARE, "reduction": SHARE, "amount": AMOUNT, "count": COUNT, "cumulative_count": COUNT}
+CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice"}
+UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,11 @@ class Reference:
         return _candidates(self.units)
 
     @cached_property
+    def zones_by_code(self) -> pd.DataFrame:
+        """Return the zones indexed by their code, built once per reference."""
+        return self.zones.set_index("zone_code")
+
+    @cached_property
     def zone_candidates(self) -> list[Candidate]:
         """Return every zone as a name-matching candidate, built once per reference."""
         return [Candidate(zone.zone_code, zone.kind, zone.name) for zone in self.zones.itertuples()]
@@ -52,29 +70,33 @@ class Checked:
     problems: list[Problem]
 
 
-def parse_number(text: str, whole: bool) -> Decimal:
-    """Return a number written with a decimal comma or point (85,5 or 85.5); a whole number may group
-    thousands with '.', ',' or a space (1.234)."""
-    text = text.replace("\u00a0", " ").strip()
-    if whole and GROUPED_WHOLE.match(text):
-        return Decimal(re.sub(r"\D", "", text))
-    if "," in text and "." in text:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        text = text.replace("." if decimal_mark == "," else ",", "")
-    number = Decimal(text.replace(",", ".").replace(" ", ""))
-    if not number.is_finite():
-        raise InvalidOperation(text)
-    return number
+def _number_texts(spec: TableSpec, frame: pd.DataFrame) -> set[str]:
+    """Return every distinct text of the file's number columns, from which its way of writing numbers is found."""
+    columns = [column.name for column in spec.columns if column.type in {*NUMBER_KINDS, "measure"}]
+    return {cell for column in columns if column in frame for cell in frame[column].unique()}
 
 
-def plain(number: Decimal) -> str:
-    """Return a number as plain text without exponent or trailing zeros (100, 21.3227)."""
-    text = format(number.normalize(), "f")
-    return "0" if text in ("-0", "") else text
+def _placed(frame: pd.DataFrame, cells: pd.Series, found: dict[str, Problem], column: str) -> list[Problem]:
+    """Return each problem found for a distinct cell text at every row holding that text."""
+    if not found:
+        return []
+    failing = frame.loc[cells.isin(list(found)), ROW]
+    return [
+        Problem(
+            found[cells[index]].code,
+            int(row),
+            column,
+            cells[index],
+            found[cells[index]].severity,
+            found[cells[index]].params,
+        )
+        for index, row in failing.items()
+    ]
 
 
-def _parsed(spec: TableSpec, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
-    """Return the rows in canonical text, their numbers (NaN where unreadable) and the reading problems."""
+def _parsed(spec: TableSpec, frame: pd.DataFrame, writing: str) -> tuple[pd.DataFrame, pd.DataFrame, list[Problem]]:
+    """Return the rows in canonical text, their numbers (NaN where unreadable) and the reading problems; each
+    distinct text of a column is read once, the way the file writes numbers (VI, EN or '')."""
     text = frame.copy()
     numbers = pd.DataFrame(index=frame.index)
     problems = []
@@ -82,33 +104,44 @@ def _parsed(spec: TableSpec, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Data
         if column.name not in frame:
             text[column.name] = ""
             continue
-        values = []
-        for index, cell in frame[column.name].items():
-            row = frame.at[index, ROW]
-            value, problem = _cell(column.type, column.choices, cell)
-            if cell == "" and column.required:
-                problem = Problem("required_value", row, column.name)
-            if problem:
-                problems.append(Problem(problem.code, row, column.name, cell, problem.severity, problem.params))
-            values.append(value)
-        text[column.name] = values
-        if column.type in ("year", "count", "latitude", "longitude"):
-            numbers[column.name] = pd.to_numeric(pd.Series(values, index=frame.index).replace("", None))
+        cells = frame[column.name]
+        if column.type not in CHECKED_TYPES:
+            if column.required:
+                problems += _placed(frame, cells, {"": Problem("required_value")}, column.name)
+            continue
+        distinct = pd.Series(cells.unique(), dtype=object)
+        if column.type in NUMBER_KINDS:
+            fast = plain_numbers(distinct, NUMBER_KINDS[column.type])
+        else:
+            fast = pd.Series([None] * len(distinct), index=distinct.index, dtype=object)
+        read = {cell: (value, None) for cell, value in zip(distinct, fast, strict=True) if isinstance(value, str)}
+        read |= {cell: _cell(column.type, column.choices, cell, writing) for cell in distinct[fast.isna()]}
+        found = {cell: problem for cell, (_, problem) in read.items() if problem}
+        if column.required and "" in read:
+            found[""] = Problem("required_value")
+        problems += _placed(frame, cells, found, column.name)
+        text[column.name] = cells.map({cell: value for cell, (value, _) in read.items()})
+        if column.type in NUMBER_KINDS:
+            numbers[column.name] = pd.to_numeric(text[column.name].replace("", None))
     return text, numbers, problems
 
 
-def _cell(kind: str, choices: tuple[str, ...], cell: str) -> tuple[str, Problem | None]:
-    """Return a cell in canonical text, or '' with the problem that stops reading it."""
+def _cell(kind: str, choices: tuple[str, ...], cell: str, writing: str) -> tuple[str, Problem | None]:
+    """Return a cell in canonical text, or '' with the problem that stops reading it; numbers are read the
+    way the file writes them (writing: VI, EN or '' when the file does not say)."""
     if cell == "":
         return "", None
-    if kind in ("year", "count", "latitude", "longitude"):
-        try:
-            number = parse_number(cell, whole=kind in ("year", "count"))
-        except (InvalidOperation, ValueError):
-            return "", Problem("not_a_number")
-        if kind == "year" and (number != number.to_integral_value() or not 1900 <= number <= 2100):
+    if kind in NUMBER_KINDS:
+        reading = read_number(cell, NUMBER_KINDS[kind], writing)
+        if kind == "year" and (
+            reading.code == "not_whole" or (reading.value is not None and not 1900 <= reading.value <= 2100)
+        ):
             return "", Problem("not_a_year")
-        return plain(number), None
+        if reading.code:
+            return "", Problem(reading.code, params=reading.params)
+        if kind == "count" and reading.value < 0:
+            return "", Problem("negative")
+        return plain(reading.value), None
     if kind == "yes_no":
         word = cell.casefold()
         if word in YES_WORDS | NO_WORDS:
@@ -121,15 +154,11 @@ def _cell(kind: str, choices: tuple[str, ...], cell: str) -> tuple[str, Problem 
 
 
 def _schema(spec: TableSpec) -> pa.DataFrameSchema:
-    """Return the pandera schema of a table's numbers: whole non-negative counts, coordinate ranges, at-most rules."""
+    """Return the pandera schema of a table's numbers: coordinate ranges and at-most rules (counts are checked
+    whole and not negative, exactly, as they are read)."""
     columns = {}
     for column in spec.columns:
-        if column.type == "count":
-            checks = [
-                pa.Check(lambda values: values >= 0, element_wise=False, name="negative"),
-                pa.Check(lambda values: values == values.round(), element_wise=False, name="not_whole"),
-            ]
-        elif column.type in RANGES:
+        if column.type in RANGES:
             low, high = RANGES[column.type]
             checks = [pa.Check(lambda values, low=low, high=high: values.between(low, high), name="out_of_range")]
         else:
@@ -215,41 +244,81 @@ def _resolve_zone(code: str, name: str, row: int, reference: Reference) -> tuple
     return "", Problem(kind, row, "zone_name", name, params={"candidates": "; ".join(found.closest)})
 
 
+def _distinct(frame: pd.DataFrame, columns: list[str]) -> tuple[list[dict[str, str]], dict[int, np.ndarray]]:
+    """Return the distinct combinations of the columns' values, in order of first appearance, and the positions
+    of the rows holding each, so that work done per combination is done once however many rows repeat it."""
+    if frame.empty:
+        return [], {}
+    groups = frame.groupby(columns, sort=False).ngroup().to_numpy()
+    positions = pd.Series(np.arange(len(frame))).groupby(groups).indices
+    return frame.drop_duplicates(columns)[columns].to_dict("records"), positions
+
+
+def _resolve_units(
+    record: dict[str, str], names: set[str], reference: Reference
+) -> tuple[dict[str, str], list[Problem]]:
+    """Return the unit cells of one combination of unit columns filled in (codes found, official names for
+    blank names), and the problems, at row 0 for the caller to place."""
+    zones = reference.zones_by_code
+    problems = []
+    filled = {}
+    district, zone = "", ""
+    if "zone_code" in names:
+        zone, problem = _resolve_zone(record["zone_code"], record.get("zone_name", ""), 0, reference)
+        problems += [problem] if problem else []
+        if not zone and not problem and "district_code" not in names:
+            problems.append(Problem("missing_unit", 0, "zone_code"))
+    if "district_code" in names:
+        if zone and not record["district_code"]:
+            district = zones.at[zone, "district_code"]
+        elif record["district_code"] or "district_name" in names or not zone:
+            district, problem = _resolve_district(
+                record["district_code"], record.get("district_name", ""), 0, reference
+            )
+            problems += [problem] if problem else []
+        if zone and district and zones.at[zone, "district_code"] != district:
+            params = {"zone": zone, "district": zones.at[zone, "district_code"]}
+            problems.append(Problem("zone_district_mismatch", 0, "district_code", district, params=params))
+    if district:
+        filled["district_code"] = district
+        if "district_name" in names and not record["district_name"]:
+            latest = reference.units[reference.units["code"] == district].iloc[-1]
+            filled["district_name"] = full_name(latest["type"], latest["name"], "vi")
+    if zone:
+        filled["zone_code"] = zone
+        if "zone_name" in names and not record["zone_name"]:
+            filled["zone_name"] = zones.at[zone, "name"]
+    return filled, problems
+
+
+def _per_combination(
+    text: pd.DataFrame, columns: list[str], work: Callable[[dict[str, str]], tuple[dict[str, str], list[Problem]]]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the rows with the cells work fills in for each distinct combination of the columns, and the
+    problems work finds for a combination placed at every row holding it."""
+    combinations, positions = _distinct(text, columns)
+    rows = text[ROW].to_numpy()
+    cells: dict[str, np.ndarray] = {}
+    problems = []
+    for group, record in enumerate(combinations):
+        filled, found = work(record)
+        where = positions[group]
+        for column, value in filled.items():
+            cells.setdefault(column, text[column].to_numpy(dtype=object).copy())[where] = value
+        problems += [replace(problem, row=int(row)) for problem in found for row in rows[where]]
+    text = text.copy()
+    for column, values in cells.items():
+        text[column] = values
+    return text, problems
+
+
 def _resolved(spec: TableSpec, text: pd.DataFrame, reference: Reference) -> tuple[pd.DataFrame, list[Problem]]:
     """Return the rows with unit codes filled in and official names for blank names, and the unit problems."""
     names = set(spec.column_names)
-    units, zones = reference.units, reference.zones.set_index("zone_code")
-    problems = []
-    text = text.copy()
-    for index, record in text.iterrows():
-        row = int(record[ROW])
-        district, zone = "", ""
-        if "zone_code" in names:
-            zone, problem = _resolve_zone(record["zone_code"], record.get("zone_name", ""), row, reference)
-            problems += [problem] if problem else []
-            if not zone and not problem and "district_code" not in names:
-                problems.append(Problem("missing_unit", row, "zone_code"))
-        if "district_code" in names:
-            if zone and not record["district_code"]:
-                district = zones.at[zone, "district_code"]
-            elif record["district_code"] or "district_name" in names or not zone:
-                district, problem = _resolve_district(
-                    record["district_code"], record.get("district_name", ""), row, reference
-                )
-                problems += [problem] if problem else []
-            if zone and district and zones.at[zone, "district_code"] != district:
-                params = {"zone": zone, "district": zones.at[zone, "district_code"]}
-                problems.append(Problem("zone_district_mismatch", row, "district_code", district, params=params))
-        if district:
-            text.at[index, "district_code"] = district
-            if "district_name" in names and not record["district_name"]:
-                latest = units[units["code"] == district].iloc[-1]
-                text.at[index, "district_name"] = full_name(latest["type"], latest["name"], "vi")
-        if zone:
-            text.at[index, "zone_code"] = zone
-            if "zone_name" in names and not record["zone_name"]:
-                text.at[index, "zone_name"] = zones.at[zone, "name"]
-    return text, problems
+    columns = [column for column in UNIT_COLUMNS if column in names]
+    if not columns:
+        return text, []
+    return _per_combination(text, columns, lambda record: _resolve_units(record, names, reference))
 
 
 def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
@@ -263,27 +332,30 @@ def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
 
 def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int]) -> list[Problem]:
     """Return rows whose year is outside their province's plan years, or whose district did not exist then."""
-    problems = []
     units = reference.units
     versions_of = {code: versions for code, versions in units.groupby("code")}
     province_of = dict(zip(units["code"], units["province_code"], strict=True))
     province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
     plan_years = _plan_years(reference.plans)
-    for record in text.to_dict("records"):
-        if record[ROW] in unresolved or not record["year"]:
-            continue
+
+    def year_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+        problems = []
         year = int(record["year"])
         code = record.get("district_code")
         province = record.get("province_code") or province_of[code or record["zone_code"]]
         first, last, document = plan_years[province]
         if not first <= year <= last:
             params = {"start": first, "end": last, "plan": document}
-            problems.append(Problem("year_outside_plan", record[ROW], "year", record["year"], params=params))
+            problems.append(Problem("year_outside_plan", 0, "year", record["year"], params=params))
         versions = versions_of.get(code)
         if code and not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
             params = {"name": versions.iloc[-1]["name"], "years": _validity(versions)}
-            problems.append(Problem("unit_not_valid", record[ROW], "district_code", code, params=params))
-    return problems
+            problems.append(Problem("unit_not_valid", 0, "district_code", code, params=params))
+        return {}, problems
+
+    checked = text[~text[ROW].isin(unresolved) & (text["year"] != "")]
+    columns = [column for column in ("year", "district_code", "zone_code", "province_code") if column in text]
+    return _per_combination(checked, columns, year_problems)[1]
 
 
 def _validity(versions: pd.DataFrame) -> str:
@@ -293,19 +365,27 @@ def _validity(versions: pd.DataFrame) -> str:
 
 
 def _duplicate_problems(spec: TableSpec, text: pd.DataFrame) -> list[Problem]:
-    """Return rows repeating an earlier row (duplicate), or giving the same key another value (conflict)."""
-    problems = []
+    """Return rows repeating an earlier row (duplicate), or giving the same key another value (conflict), each
+    compared with the first row of its key, all at once."""
+    keys = list(spec.key)
     values = [column for column in spec.column_names if column not in spec.key]
-    for _, group in text.groupby(list(spec.key), sort=False):
-        if len(group) < 2:
-            continue
-        first = group.iloc[0]
-        for _, record in group.iloc[1:].iterrows():
-            same = all(record[column] == first[column] for column in values)
-            code = "duplicate_row" if same else "conflicting_rows"
-            key = ", ".join(f"{column}={record[column]}" for column in spec.key)
-            problems.append(Problem(code, int(record[ROW]), None, key, params={"first_row": int(first[ROW])}))
-    return problems
+    repeated = text[text.duplicated(keys, keep=False)]
+    if repeated.empty:
+        return []
+    first = repeated.groupby(keys, sort=False)[[ROW, *values]].transform("first")
+    later = repeated.duplicated(keys, keep="first").to_numpy()
+    same = (repeated[values] == first[values]).all(axis=1).to_numpy()[later]
+    described = [
+        ", ".join(f"{column}={value}" for column, value in zip(keys, cells, strict=True))
+        for cells in repeated.loc[later, keys].itertuples(index=False)
+    ]
+    rows, first_rows = repeated[ROW].to_numpy()[later], first[ROW].to_numpy()[later]
+    return [
+        Problem(
+            "duplicate_row" if duplicate else "conflicting_rows", int(row), None, key, params={"first_row": int(of)}
+        )
+        for duplicate, row, key, of in zip(same, rows, described, first_rows, strict=True)
+    ]
 
 
 def _jump_warnings(spec: TableSpec, text: pd.DataFrame, current: pd.DataFrame) -> list[Problem]:
@@ -336,59 +416,61 @@ def _jump_warnings(spec: TableSpec, text: pd.DataFrame, current: pd.DataFrame) -
     return problems
 
 
-def parse_measure(text: str, kind: str) -> tuple[str, str | None]:
-    """Return a province value as plain text, or the problem code: a share is in percent (85 or 85%; 0,85 is
-    refused as ambiguous), a count is whole, nothing is negative, and only a share may carry a % sign."""
+def parse_measure(text: str, kind: str, writing: str = "") -> tuple[str, Problem | None]:
+    """Return a province value as plain text, or the problem: a share is in percent (85 or 85%; 0,85 is refused
+    as ambiguous), a count is whole, nothing is negative, and only a share may carry a % sign."""
     percent = text.endswith("%")
-    try:
-        number = parse_number(text.removesuffix("%").strip(), whole=kind in COUNT_KINDS)
-    except (InvalidOperation, ValueError):
-        return "", "not_a_number"
+    reading = read_number(text.removesuffix("%").strip(), MEASURE_KINDS.get(kind, AMOUNT), writing)
+    if reading.code:
+        return "", Problem(reading.code, params=reading.params)
+    number = reading.value
+    code = None
     if percent and kind != "share":
-        return "", "percent_not_share"
-    if number < 0:
-        return "", "negative"
-    if kind in COUNT_KINDS and number != number.to_integral_value():
-        return "", "not_whole"
-    if kind == "share" and not percent and 0 < number <= 1:
-        return "", "ambiguous_share"
-    if kind == "share" and number > 100:
-        return "", "share_over_100"
-    return plain(number), None
+        code = "percent_not_share"
+    elif number < 0:
+        code = "negative"
+    elif kind == "share" and not percent and 0 < number <= 1:
+        code = "ambiguous_share"
+    elif kind == "share" and number > 100:
+        code = "share_over_100"
+    return ("", Problem(code)) if code else (plain(number), None)
 
 
-def _province_value_problems(text: pd.DataFrame, reference: Reference) -> tuple[pd.DataFrame, list[Problem]]:
+def _province_value_problems(
+    text: pd.DataFrame, reference: Reference, writing: str
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Return province-level rows with values in plain text, and problems with province, indicator or value."""
     provinces = set(reference.plans["province_code"])
     catalogue = reference.catalogue
     allowed = list(catalogue.index[catalogue["source_table"] == "province_values"])
-    problems = []
-    text = text.copy()
-    for index, record in text.iterrows():
-        row = int(record[ROW])
+
+    def value_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+        problems = []
         if record["province_code"] and record["province_code"] not in provinces:
-            problems.append(Problem("unknown_province", row, "province_code", record["province_code"]))
+            problems.append(Problem("unknown_province", 0, "province_code", record["province_code"]))
         if record["indicator"] and record["indicator"] not in allowed:
             params = {"choices": ", ".join(allowed)}
-            problems.append(Problem("unknown_indicator", row, "indicator", record["indicator"], params=params))
-            continue
+            problems.append(Problem("unknown_indicator", 0, "indicator", record["indicator"], params=params))
+            return {}, problems
         if not record["indicator"] or not record["value"]:
-            continue
-        value, code = parse_measure(record["value"], catalogue.loc[record["indicator"], "kind"])
-        if code:
-            problems.append(Problem(code, row, "value", record["value"]))
-        text.at[index, "value"] = value
-    return text, problems
+            return {}, problems
+        value, problem = parse_measure(record["value"], catalogue.loc[record["indicator"], "kind"], writing)
+        if problem:
+            problems.append(Problem(problem.code, 0, "value", record["value"], params=problem.params))
+        return {"value": value}, problems
+
+    return _per_combination(text, ["province_code", "indicator", "value"], value_problems)
 
 
 def check_rows(spec: TableSpec, frame: pd.DataFrame, reference: Reference, current: pd.DataFrame) -> Checked:
     """Return the rows of a read file checked against the table's contract, the units and the current store."""
-    text, numbers, problems = _parsed(spec, frame)
+    writing = file_writing(_number_texts(spec, frame))
+    text, numbers, problems = _parsed(spec, frame, writing)
     problems += _range_problems(spec, numbers, text)
     text, unit_problems = _resolved(spec, text, reference)
     problems += unit_problems
     if "indicator" in spec.column_names:
-        text, value_problems = _province_value_problems(text, reference)
+        text, value_problems = _province_value_problems(text, reference, writing)
         problems += value_problems
     unresolved = {problem.row for problem in problems if problem.severity != WARNING}
     problems += _year_problems(text, reference, unresolved)

@@ -126,3 +126,39 @@ def test_users_are_compared_as_stored_passwords_checked_and_each_change_said(
         assert (folder / "accounts.json").read_bytes() == before
     expected = ["lan", "mai"] if usernames is None else usernames
     assert [account.username for account in load_accounts(folder / "accounts.json")] == expected
+
+
+def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field(folder, capsys):
+    path = write(folder, HEADER + "2025;227;;1.200;1.000\n\n2025;;Huyện Đoan Hùng;12;7\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
+    report = json.loads(out)
+    assert code == 0 and list(report) == [
+        "table",
+        "file",
+        "encoding",
+        "dry_run",
+        "committed",
+        "upload_id",
+        "counts",
+        "problems",
+        "rows",
+    ]
+    assert report["rows"] == [
+        {
+            "row": 2,
+            "year": "2025",
+            "district_code": "227",
+            "district_name": "Thành phố Việt Trì",
+            "supermarkets_total": "1200",
+            "supermarkets_eco_packaging": "1000",
+        },
+        {
+            "row": 4,
+            "year": "2025",
+            "district_code": "230",
+            "district_name": "Huyện Đoan Hùng",
+            "supermarkets_total": "12",
+            "supermarkets_eco_packaging": "7",
+        },
+    ]
+    assert Store(default_url(folder)).revision() == 0

@@ -10,7 +10,7 @@ from dashboard.maps.bench.benchmark import FAST, NAIVE, Result, growth, text_rep
 from dashboard.maps.bench.synthetic import synthetic_layer
 
 FIGURES = ["payload_bytes", "payload_gzip_bytes", "build_ms", "rerun_ms"]
-SMALL = ["--districts", "12", "--communes", "30", "--spacing", "3000", "--runs", "1"]
+SMALL = ["--districts", "12", "--communes", "30", "--spacing", "3000", "--runs", "1", "--check-rows", "300"]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,28 @@ def bench_run(layer_file):
 
 @pytest.fixture(scope="module")
 def report(bench_run):
-    return bench_run[0]
+    return [row for row in bench_run[0] if "variant" in row]
+
+
+def test_the_upload_check_of_a_generated_file_is_timed_and_judged_in_rows_per_second(bench_run):
+    checks = [row for row in bench_run[0] if row.get("case") == "upload_check"]
+    assert len(checks) == 1 and len(bench_run[0]) == 11
+    check = checks[0]
+    assert check["rows"] == 300 and check["accepted"] and check["file_bytes"] > 300 * 50
+    assert check["cpu_s"] > 0 and check["rows_per_s"] == pytest.approx(300 / check["cpu_s"])
+    assert check["budget_met"] == (check["rows_per_s"] >= 50_000)
+
+
+def test_the_text_report_ends_with_the_upload_check_and_its_budget(capsys):
+    assert (
+        main(
+            ["bench", "--districts", "3", "--communes", "4", "--spacing", "20000", "--runs", "1", "--check-rows", "20"]
+        )
+        == 0
+    )
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.startswith("upload check, green_retail_points: 20 rows (")
+    assert "rows/s; budget >= 50,000 rows/s: " in last and "refused" not in last
 
 
 def test_with_json_the_growth_is_logged_beside_the_objects(bench_run):

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.paths import ROOT
 from dashboard.intake.accounts import load_accounts
+from dashboard.ui import upload_preview
 
 TIMEOUT_S = 60
 PACKAGING = (
@@ -198,3 +199,18 @@ def test_an_upload_shows_at_once_on_the_scorecard_and_the_two_year_maps(data_dir
     assert packaging_on_the_scorecard(app) != before
     app.switch_page("pages/compare.py").run()
     assert not app.dataframe[-1].value.equals(compared)
+
+
+def test_ticking_a_box_does_not_check_the_file_again(data_dir, monkeypatch):
+    checked = []
+    check = upload_preview.preview_upload
+    monkeypatch.setattr(upload_preview, "preview_upload", lambda *given: checked.append(given[2]) or check(*given))
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    content = (PACKAGING.replace("\n", ";Ghi chú\n") + "2025;227;;10;10;x\n").encode()
+    app.file_uploader[0].set_value(("bang.csv", content, "text/csv")).run()
+    app.checkbox(key="upload_confirm").check().run()
+    app.checkbox(key="upload_confirm").uncheck().run()
+    assert not app.exception and "Ghi chú" in app.dataframe[-1].value.iloc[0].to_string()
+    assert checked == ["bang.csv"]

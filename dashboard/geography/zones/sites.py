@@ -3,6 +3,7 @@ longitude, and checked against the district each claims to lie in."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,8 @@ def _csv_frame(path: Path) -> pd.DataFrame:
             return pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False, encoding=encoding)
         except (UnicodeError, pd.errors.ParserError):
             continue
+        except csv.Error as failed:
+            raise ValueError(f"not a CSV with ',' ';' or tab between its columns ({failed})") from failed
     raise ValueError("not a CSV in UTF-8, UTF-16 or Windows-1258")
 
 
@@ -58,6 +61,8 @@ def _column(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
 def read_csv_sites(path: Path) -> ReadLayer:
     """Return the rows of a CSV with latitude and longitude (WGS84, decimal point or comma) as points, or the
     reasons it is refused, each naming row and column."""
+    if not path.read_bytes().strip():
+        return ReadLayer(None, "", "", (Finding("empty", {}),))
     try:
         frame = _csv_frame(path)
     except ValueError as problem:

@@ -147,3 +147,11 @@ def test_green_points_are_a_layer_the_user_can_switch_on_and_off(data):
     overlays = page[page.index("overlays") :]
     assert json.dumps(f"Điểm bán lẻ xanh ({len(points)})") in overlays
     assert page.index("scp-point") < page.index("L.control.layers(")
+
+
+@pytest.mark.parametrize("content", [b"", b"\r\n  \r\n"], ids=["0 bytes", "blank lines"])
+def test_an_empty_zone_list_is_refused_as_empty(data, tmp_path, content):
+    path = tmp_path / "zones.csv"
+    path.write_bytes(content)
+    report, stored = import_phu_tho(data, path)
+    assert stored is None and [finding.key for finding in report.refusals] == ["empty"]
