@@ -3,13 +3,11 @@ of text, with the encoding and separator found, and the headers mapped to the ta
 
 from __future__ import annotations
 
-import codecs
-import csv
 import io
 import math
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -18,19 +16,13 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
+from dashboard.core.csv_text import csv_text
 from dashboard.geography.names import unaccented
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.tables import TableSpec
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
-SEPARATORS = ",;\t"
 ROW = "row"
-WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-CONTROL_BYTES = [bytes([byte]) for byte in (*range(0, 9), 11, 12, *range(14, 32))]
-BINARY_SHARE = 0.01
-BINARY_LEAST = 16
-CELL_LIMIT = csv.field_size_limit()
-LINES_SHOWN = 10
 CODE_NAME_PAIRS = (("district_code", "district_name"), ("zone_code", "zone_name"))
 
 
@@ -44,76 +36,9 @@ class ReadFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _mixed_lines(content: bytes) -> tuple[list[int], list[int]]:
-    """Return the numbers of the lines written in UTF-8 (with letters beyond ASCII) and of those that are not."""
-    utf8, other = [], []
-    for number, line in enumerate(content.splitlines(), start=1):
-        if line.isascii():
-            continue
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            other.append(number)
-        else:
-            utf8.append(number)
-    return utf8, other
-
-
-def _lines(numbers: list[int]) -> str:
-    """Return line numbers as a short list: the first few, then how many more."""
-    shown = ", ".join(str(number) for number in numbers[:LINES_SHOWN])
-    return shown + (f" (+{len(numbers) - LINES_SHOWN})" if len(numbers) > LINES_SHOWN else "")
-
-
-def decoded(content: bytes) -> tuple[str, str, Problem | None]:
-    """Return the text of a CSV file and the encoding found (a BOM first, then UTF-8, then Windows-1258), or the
-    problem that stops reading it: a workbook or binary file named .csv, or lines in two encodings."""
-    if content.startswith(WORKBOOK_SIGNATURES):
-        return "", "", Problem("workbook_named_csv")
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if content.startswith(bom):
-            try:
-                return content.decode(encoding), encoding, None
-            except UnicodeDecodeError:
-                return "", encoding, Problem("binary_file")
-    if sum(content.count(byte) for byte in CONTROL_BYTES) > max(BINARY_LEAST, len(content) * BINARY_SHARE):
-        return "", "", Problem("binary_file")
-    try:
-        return content.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        utf8, other = _mixed_lines(content)
-        if utf8:
-            params = {"utf8_lines": _lines(utf8), "other_lines": _lines(other)}
-            return "", "", Problem("mixed_encoding", params=params)
-        return content.decode("cp1258", errors="replace"), "cp1258", None
-
-
 def _clean(value: object) -> str:
     """Return a cell as NFC text without surrounding spaces (Windows-1258 decodes to decomposed letters)."""
     return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def _csv_rows(content: bytes) -> tuple[list[list[str]], str, str, Problem | None]:
-    """Return the rows of a CSV file (lines ended by CR LF, LF or, as Excel for Mac writes, CR alone), its
-    encoding and its separator (the one the header line uses most), or the problem that stops reading it."""
-    text, encoding, problem = decoded(content)
-    if problem:
-        return [], encoding, "", problem
-    text = unicodedata.normalize("NFC", text)
-    header_line = next(iter(text.splitlines()), "")
-    separator = max(SEPARATORS, key=header_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    try:
-        rows = list(reader)
-    except csv.Error as failed:
-        if "field limit" in str(failed):
-            return [], encoding, separator, Problem("cell_too_long", reader.line_num, params={"limit": CELL_LIMIT})
-        return [], encoding, separator, Problem("unreadable_csv", reader.line_num, params={"detail": str(failed)})
-    return rows, encoding, separator, None
 
 
 def _plain_float(value: float) -> str:
@@ -184,9 +109,11 @@ def read_upload(content: bytes, file_name: str, spec: TableSpec, limit_bytes: in
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError):
             return ReadFile(None, "", problems=[Problem("unreadable_xlsx", value=file_name)])
     else:
-        rows, encoding, separator, problem = _csv_rows(content)
-        if problem:
-            return ReadFile(None, encoding, separator, [replace(problem, value=file_name)])
+        read = csv_text(content)
+        if read.fault:
+            problem = Problem(read.fault.code, read.fault.line, value=file_name, params=read.fault.params)
+            return ReadFile(None, read.encoding, read.separator, [problem])
+        rows, encoding, separator = read.rows, read.encoding, read.separator
     return _framed(rows, spec, encoding, separator)
 
 

@@ -13,7 +13,7 @@ import pandera.pandas as pa
 
 from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
 from dashboard.geography.units import full_name
-from dashboard.intake.numbers import (
+from dashboard.core.numbers import (
     AMOUNT,
     COORDINATE,
     COUNT,

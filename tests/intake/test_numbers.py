@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.intake.numbers import (
+from dashboard.core.numbers import (
     AMOUNT,
     COORDINATE,
     COUNT,

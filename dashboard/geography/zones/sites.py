@@ -3,7 +3,6 @@ longitude, and checked against the district each claims to lie in."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,10 +10,11 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from dashboard.core.csv_text import csv_text
+from dashboard.core.numbers import COORDINATE, plain, read_number
 from dashboard.geography.boundaries.reading import POINTS, POLYGONAL, Finding, ReadLayer, read_layer
 from dashboard.geography.crs import WGS84
 
-CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
 LATITUDE_NAMES = ("latitude", "lat", "vi_do", "vi do", "vĩ độ", "y")
 LONGITUDE_NAMES = ("longitude", "lon", "lng", "long", "kinh_do", "kinh do", "kinh độ", "x")
 BORDER_TOLERANCE_M = 100.0
@@ -41,16 +41,31 @@ class SiteCheck:
     distance_m: float = 0.0
 
 
-def _csv_frame(path: Path) -> pd.DataFrame:
-    """Return a CSV saved from Excel (UTF-8 with BOM, UTF-16 or Windows-1258; ',' or ';') as text columns."""
-    for encoding in CSV_ENCODINGS:
-        try:
-            return pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False, encoding=encoding)
-        except (UnicodeError, pd.errors.ParserError):
-            continue
-        except csv.Error as failed:
-            raise ValueError(f"not a CSV with ',' ';' or tab between its columns ({failed})") from failed
-    raise ValueError("not a CSV in UTF-8, UTF-16 or Windows-1258")
+def _csv_frame(content: bytes) -> tuple[pd.DataFrame | None, Finding | None]:
+    """Return a CSV saved from Excel as text columns under its header row (blank lines left out), or the finding
+    that stops reading it: not CSV text, two encodings, a row wider than the header, a NUL character."""
+    read = csv_text(content)
+    if read.fault:
+        return None, Finding(read.fault.code, {"line": read.fault.line or 1, **read.fault.params})
+    numbered = [(line, row) for line, row in enumerate(read.rows, start=1) if any(cell.strip() for cell in row)]
+    if not numbered:
+        return pd.DataFrame(), None
+    header = [cell.strip() for cell in numbered[0][1]]
+    for line, row in numbered[1:]:
+        if len(row) > len(header):
+            return None, Finding("row_too_wide", {"line": line, "cells": len(row), "columns": len(header)})
+        for column, cell in zip(header, row, strict=False):
+            if "\x00" in cell:
+                return None, Finding("nul_character", {"line": line, "column": column})
+    body = [[cell.strip() for cell in row] + [""] * (len(header) - len(row)) for _, row in numbered[1:]]
+    return pd.DataFrame(body, columns=header, dtype=str), None
+
+
+def _degrees(text: str) -> str | None:
+    """Return a coordinate cell as plain decimal text by the numbers grammar (a point or a comma before the
+    decimals), or None when it is not a number in degrees."""
+    reading = read_number(text, COORDINATE)
+    return None if reading.value is None else plain(reading.value)
 
 
 def _column(frame: pd.DataFrame, names: tuple[str, ...]) -> str | None:
@@ -63,10 +78,9 @@ def read_csv_sites(path: Path) -> ReadLayer:
     reasons it is refused, each naming row and column."""
     if not path.read_bytes().strip():
         return ReadLayer(None, "", "", (Finding("empty", {}),))
-    try:
-        frame = _csv_frame(path)
-    except ValueError as problem:
-        return ReadLayer(None, "", "", (Finding("unreadable", {"detail": str(problem)}),))
+    frame, refusal = _csv_frame(path.read_bytes())
+    if refusal:
+        return ReadLayer(None, "", "", (refusal,))
     if frame.empty:
         return ReadLayer(None, "", "", (Finding("empty", {}),))
     latitude, longitude = _column(frame, LATITUDE_NAMES), _column(frame, LONGITUDE_NAMES)
@@ -75,7 +89,7 @@ def read_csv_sites(path: Path) -> ReadLayer:
     refusals = []
     numbers = {}
     for column, limit in ((latitude, 90), (longitude, 180)):
-        values = pd.to_numeric(frame[column].str.strip().str.replace(",", ".", regex=False), errors="coerce")
+        values = pd.to_numeric(frame[column].map(_degrees), errors="coerce")
         for index in frame.index[values.isna() | (values.abs() > limit)]:
             refusals.append(
                 Finding("bad_coordinate", {"row": index + 2, "column": column, "value": frame.at[index, column]})
