@@ -63,9 +63,6 @@ def run(arguments: argparse.Namespace) -> int:
         name_field=arguments.name_field,
         crs=arguments.crs,
     )
-    if not arguments.file.is_file():
-        print(f"{arguments.file}: no such file")
-        return EXIT_REFUSED
     result = check_file(request, load_units(), data_dir)
     status = result.report.status
     stored = None
