@@ -19,6 +19,7 @@ from dashboard.geography.boundaries.matching import (
     covering,
     detect_fields,
     match_features,
+    name_changes,
     written_types,
     years_text,
 )
@@ -197,7 +198,11 @@ def _check_matches(layer: gpd.GeoDataFrame, units: pd.DataFrame, report: MatchRe
             continue
         unit = recorded.loc[match.code]
         area = areas[match.row - 1]
-        if types[match.row - 1] not in (None, unit["type"]):
+        changes = name_changes(units, match.code, report.valid_from, report.valid_to)
+        report.notes.extend(
+            Finding("unit_changed", {"row": match.row, "code": match.code, **change}) for change in changes
+        )
+        if types[match.row - 1] not in {None, unit["type"], *(change["before_type"] for change in changes)}:
             report.notes.append(
                 Finding(
                     "type_differs",
