@@ -39,11 +39,14 @@ def districts(data, province: str, year: int = 2023) -> gpd.GeoDataFrame:
 
 
 def bow_tied(shape: Polygon) -> Polygon:
-    """Return a polygon with two neighbouring vertices of its outer ring swapped: a small bow-tie, the kind of
-    self-intersection a published national layer has."""
+    """Return the polygon with the first two neighbouring vertices of its outer ring whose swap makes the
+    border cross itself swapped: a small bow-tie, the kind of fault a published national layer has."""
     ring = list(shape.exterior.coords)[:-1]
-    ring[2], ring[3] = ring[3], ring[2]
-    return Polygon(ring)
+    for index in range(len(ring) - 1):
+        swapped = [*ring[:index], ring[index + 1], ring[index], *ring[index + 2 :]]
+        if not Polygon(swapped).is_valid:
+            return Polygon(swapped)
+    raise AssertionError("no swap of neighbouring vertices makes this polygon cross itself")
 
 
 def zipped(layer: gpd.GeoDataFrame, folder: Path, prj: str) -> Path:
