@@ -209,3 +209,30 @@ def test_a_real_layer_with_a_bow_tie_as_published_imports_and_prepares(tmp_path)
     result = check_file(ImportRequest(path, "25", "district", 2019, 2019), UNITS, tmp_path / "var")
     assert "shapes_repaired" in [note.key for note in result.report.notes]
     assert result.layer is not None and result.layer.is_valid.all()
+
+
+def test_a_store_that_cannot_be_written_is_a_refusal_in_the_json_report_and_leaves_nothing(
+    data, tmp_path, monkeypatch, capsys
+):
+    path, province, valid_from, valid_to = lonlat_topojson(data, tmp_path)
+    (tmp_path / "var").mkdir()
+    blocker = tmp_path / "var" / "boundaries"
+    blocker.write_text("a file where the versions folder should be", encoding="utf-8")
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path / "var"))
+    arguments = ["boundaries", "import", str(path), "--province", province, "--level", "district"]
+    assert main([*arguments, "--valid-from", str(valid_from), "--valid-to", str(valid_to), "--json"]) == 1
+    printed = json.loads(capsys.readouterr().out)
+    assert [refusal["key"] for refusal in printed["refusals"]] == ["store_failed"]
+    assert printed["stored_version"] is None
+    assert blocker.read_text(encoding="utf-8") == "a file where the versions folder should be"
+    assert "could not be written to" in report_text(printed, "en")
+
+
+def test_settings_not_understood_are_a_json_report_with_json(tmp_path, monkeypatch, capsys):
+    (tmp_path / "var").write_text("", encoding="utf-8")
+    monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path / "var"))
+    arguments = ["boundaries", "import", str(tmp_path / "x.geojson"), "--province", "25", "--level", "district"]
+    assert main([*arguments, "--valid-from", "2021", "--json"]) == 1
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["status"] == REFUSED and printed["refusals"][0]["key"] == "settings"
+    assert "SCP_DATA_DIR" in report_text(printed, "vi")
