@@ -11,6 +11,7 @@ from shapely.geometry import Polygon
 
 from dashboard.__main__ import main
 from dashboard.core.paths import ROOT
+from dashboard.dataset import load_dataset
 from dashboard.geography.boundaries.importing import CLEAN, NEEDS_ACCEPTANCE, REFUSED, ImportRequest
 from dashboard.geography.boundaries.report import report_text
 from dashboard.geography.boundaries.service import check_file
@@ -62,10 +63,13 @@ def zipped(layer: gpd.GeoDataFrame, folder: Path, prj: str) -> Path:
 
 
 def topojson(layer: gpd.GeoDataFrame, folder: Path) -> Path:
-    """Write a layer of polygons as TopoJSON naming no CRS (TopoJSON cannot), one arc per ring, and return it."""
+    """Write a layer of polygons as TopoJSON naming no CRS (TopoJSON cannot), one arc per ring, with every other
+    field as a property, and return it."""
     arcs, geometries = [], []
+    fields = [column for column in layer.columns if column != "geometry"]
     for row in layer.itertuples():
-        geometries.append({"type": "Polygon", "arcs": [[len(arcs)]], "properties": {"code": row.code, "ten": row.ten}})
+        properties = {field: getattr(row, field) for field in fields}
+        geometries.append({"type": "Polygon", "arcs": [[len(arcs)]], "properties": properties})
         arcs.append([list(point) for point in row.geometry.exterior.coords])
     topology = {
         "type": "Topology",
@@ -236,3 +240,10 @@ def test_settings_not_understood_are_a_json_report_with_json(tmp_path, monkeypat
     printed = json.loads(capsys.readouterr().out)
     assert printed["status"] == REFUSED and printed["refusals"][0]["key"] == "settings"
     assert "SCP_DATA_DIR" in report_text(printed, "vi")
+
+
+def test_a_topojson_layer_named_by_scp_boundaries_is_read_as_wgs84(data, tmp_path):
+    layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2023).reset_index(drop=True)
+    path = topojson(layer[["code", "province_code", "valid_from", "valid_to", "geometry"]], tmp_path)
+    loaded = load_dataset(layer=path).layer
+    assert loaded.crs == "EPSG:4326" and sorted(loaded["code"]) == sorted(layer["code"])
