@@ -8,8 +8,7 @@ from dashboard.core.i18n import t
 from dashboard.geography.boundaries.importing import CLEAN, LEVELS, REFUSED, ImportRequest
 from dashboard.geography.boundaries.reading import FORMATS
 from dashboard.geography.boundaries.report import report_years
-from dashboard.geography.boundaries.service import check_upload
-from dashboard.geography.boundaries.stored import store_version
+from dashboard.geography.boundaries.service import check_upload, store_checked
 from dashboard.ui.auth import require_page
 from dashboard.ui.boundary_panels import report_panel, versions_panel
 from dashboard.ui.state import dataset, language, run_through_entry, settings
@@ -70,11 +69,12 @@ if result is not None:
     if report["status"] != REFUSED:
         accepted = report["status"] == CLEAN or st.checkbox(t("boundary.accept", lang), key="boundary_accept")
         if st.button(t("boundary.store", lang), key="boundary_store", disabled=not accepted, type="primary"):
-            version = store_version(settings().data_dir, result, account.username, accepted=report["status"] != CLEAN)
-            del st.session_state["boundary_result"]
-            st.session_state["boundary_stored"] = t(
-                "boundary.stored", lang, version=version, years=report_years(report)
-            )
+            version = store_checked(settings().data_dir, result, account.username, accepted=report["status"] != CLEAN)
+            if version:
+                del st.session_state["boundary_result"]
+                st.session_state["boundary_stored"] = t(
+                    "boundary.stored", lang, version=version, years=report_years(report)
+                )
             st.rerun()
 
 versions_panel(lang)

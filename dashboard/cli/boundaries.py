@@ -10,11 +10,12 @@ import logging
 from pathlib import Path
 
 from dashboard.core.i18n import LANGUAGES
-from dashboard.core.settings import load_settings
-from dashboard.geography.boundaries.importing import CLEAN, LEVELS, REFUSED, ImportRequest
+from dashboard.core.settings import SettingsError, load_settings
+from dashboard.geography.boundaries.importing import CLEAN, LEVELS, REFUSED, ImportRequest, MatchReport
+from dashboard.geography.boundaries.reading import Finding
 from dashboard.geography.boundaries.report import report_text, versions_table
-from dashboard.geography.boundaries.service import check_file
-from dashboard.geography.boundaries.stored import list_versions, store_version
+from dashboard.geography.boundaries.service import check_file, store_checked
+from dashboard.geography.boundaries.stored import list_versions
 from dashboard.geography.units import load_units
 
 EXIT_CLEAN = 0
@@ -49,7 +50,15 @@ def run(arguments: argparse.Namespace) -> int:
     """Run a boundaries command; for import return 0 when clean, 1 when refused, 2 when problems kept it out
     of the store, 3 when problems were accepted and it was stored."""
     logging.getLogger("pyogrio").setLevel(logging.WARNING)
-    data_dir = load_settings().data_dir
+    try:
+        data_dir = load_settings().data_dir
+    except SettingsError as problem:
+        if arguments.action == "list" or not arguments.json:
+            raise
+        report = MatchReport(arguments.file.name, "", arguments.province, arguments.level, arguments.valid_from, None)
+        report.refusals.append(Finding("settings", {"message": str(problem)}))
+        print(json.dumps({**report.to_json(), "stored_version": None}, ensure_ascii=False, indent=1))
+        return EXIT_REFUSED
     if arguments.action == "list":
         print(versions_table(list_versions(data_dir), arguments.language).to_string(index=False))
         return EXIT_CLEAN
@@ -63,14 +72,12 @@ def run(arguments: argparse.Namespace) -> int:
         name_field=arguments.name_field,
         crs=arguments.crs,
     )
-    if not arguments.file.is_file():
-        print(f"{arguments.file}: no such file")
-        return EXIT_REFUSED
     result = check_file(request, load_units(), data_dir)
     status = result.report.status
     stored = None
     if not arguments.dry_run and (status == CLEAN or (status != REFUSED and arguments.accept)):
-        stored = store_version(data_dir, result, getpass.getuser(), accepted=arguments.accept)
+        stored = store_checked(data_dir, result, getpass.getuser(), accepted=arguments.accept)
+        status = result.report.status
     if arguments.json:
         print(json.dumps({**result.report.to_json(), "stored_version": stored}, ensure_ascii=False, indent=1))
     else:

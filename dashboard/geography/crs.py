@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyproj
-from pyproj.exceptions import CRSError
+from pyproj.exceptions import CRSError, ProjError
 
 WGS84 = "EPSG:4326"
 VN2000_GEOGRAPHIC = 4756
@@ -54,10 +54,20 @@ def label(crs: pyproj.CRS) -> str:
     return f"EPSG:{code} ({crs.name})" if code else crs.name
 
 
+def converts_to_wgs84(crs: pyproj.CRS) -> bool:
+    """Return whether PROJ can convert coordinates in a CRS to WGS84 (not so for another celestial body)."""
+    try:
+        pyproj.Transformer.from_crs(crs, WGS84, always_xy=True)
+    except ProjError:
+        return False
+    return True
+
+
 def choose_crs(read: pyproj.CRS | None, named: str | None) -> CrsChoice:
     """Return the CRS to read a file in: the one the user named, else the file's own; a VN-2000 definition is
     replaced by its EPSG twin so PROJ applies the official datum shift, and refused when it has none; a definition
-    naming no datum (bare parameters, or a hand-written +towgs84) is refused, since its datum is a guess."""
+    naming no datum (bare parameters, or a hand-written +towgs84) is refused, since its datum is a guess, and one
+    PROJ cannot convert to WGS84 (the Moon's, Mars's) is refused."""
     if named:
         crs = parse_crs(named)
         if crs is None:
@@ -68,6 +78,8 @@ def choose_crs(read: pyproj.CRS | None, named: str | None) -> CrsChoice:
         crs = read
     if crs.datum is not None and "unknown" in crs.datum.name.lower():
         return CrsChoice(None, crs.datum.name, "crs_datum_unknown")
+    if not converts_to_wgs84(crs):
+        return CrsChoice(None, label(crs), "crs_not_earth")
     if not is_vn2000(crs):
         return CrsChoice(crs, label(crs))
     code = crs.to_epsg(min_confidence=MIN_CONFIDENCE)

@@ -12,7 +12,7 @@ import geopandas as gpd
 import pandas as pd
 
 from dashboard.core.paths import DEMO_TABLES, GEODATA, INDICATORS
-from dashboard.geography.geometry import SIMPLIFY_TOLERANCE_M, repaired, rounded, simplified_coverage
+from dashboard.geography.geometry import SIMPLIFY_TOLERANCE_M, rounded, simplified_coverage
 from dashboard.geography.units import valid_in
 
 MAP_COLUMNS = ["code", "province_code", "valid_from", "valid_to", "geometry"]
@@ -63,7 +63,7 @@ def prepared_layer(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             together = valid_in(province, first)
             if together.empty:
                 continue
-            simplified = simplified_coverage(repaired(together), display_tolerance_m(together), metric_crs)
+            simplified = simplified_coverage(together, display_tolerance_m(together), metric_crs)
             pieces.append(rounded(simplified).assign(valid_from=first, valid_to=last))
     prepared = pd.concat(pieces, ignore_index=True)
     return gpd.GeoDataFrame(prepared, geometry="geometry", crs=layer.crs)

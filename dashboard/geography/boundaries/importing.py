@@ -19,11 +19,18 @@ from dashboard.geography.boundaries.matching import (
     covering,
     detect_fields,
     match_features,
+    name_changes,
     written_types,
     years_text,
 )
 from dashboard.geography.boundaries.reading import POLYGONAL, Finding, read_layer, sha256
-from dashboard.geography.geometry import BROWSER_DECIMALS, SIMPLIFY_TOLERANCE_M, repaired, rounded, simplified_coverage
+from dashboard.geography.geometry import (
+    BROWSER_DECIMALS,
+    SIMPLIFY_TOLERANCE_M,
+    invalid_rows,
+    rounded,
+    simplified_coverage,
+)
 from dashboard.geography.levels import LAYER_LEVELS, load_levels
 
 LEVELS = LAYER_LEVELS
@@ -109,6 +116,17 @@ def _box_text(box: tuple[float, float, float, float]) -> str:
     return f"lon {box[0]:.2f}–{box[2]:.2f}, lat {box[1]:.2f}–{box[3]:.2f}"
 
 
+def _check_file(path: Path, report: MatchReport) -> None:
+    """Record the file's SHA-256, or add a refusal when there is no such file or it cannot be opened."""
+    if not path.is_file():
+        report.refusals.append(Finding("file_missing", {"path": str(path)}))
+        return
+    try:
+        report.sha256 = sha256(path)
+    except OSError as problem:
+        report.refusals.append(Finding("file_unreadable", {"path": str(path), "detail": problem.strerror or ""}))
+
+
 def _check_request(request: ImportRequest, units: pd.DataFrame, report: MatchReport) -> pd.DataFrame:
     """Return the province's units, adding refusals for an unknown province or level or impossible years."""
     if request.level not in LEVELS:
@@ -180,7 +198,11 @@ def _check_matches(layer: gpd.GeoDataFrame, units: pd.DataFrame, report: MatchRe
             continue
         unit = recorded.loc[match.code]
         area = areas[match.row - 1]
-        if types[match.row - 1] not in (None, unit["type"]):
+        changes = name_changes(units, match.code, report.valid_from, report.valid_to)
+        report.notes.extend(
+            Finding("unit_changed", {"row": match.row, "code": match.code, **change}) for change in changes
+        )
+        if types[match.row - 1] not in {None, unit["type"], *(change["before_type"] for change in changes)}:
             report.notes.append(
                 Finding(
                     "type_differs",
@@ -204,7 +226,7 @@ def _check_matches(layer: gpd.GeoDataFrame, units: pd.DataFrame, report: MatchRe
 def prepare(layer: gpd.GeoDataFrame, tolerance_m: float = SIMPLIFY_TOLERANCE_M) -> tuple[gpd.GeoDataFrame, dict]:
     """Return the layer repaired, snapped to 0.1 m so borders that almost meet become shared, simplified as a
     coverage and rounded for the browser; and the error this causes (Hausdorff distance, area change)."""
-    snapped = rounded(repaired(layer), SNAP_DECIMALS)
+    snapped = rounded(layer, SNAP_DECIMALS)
     coverage_valid = bool(shapely.coverage_is_valid(snapped.geometry.values))
     prepared = rounded(simplified_coverage(snapped, tolerance_m), BROWSER_DECIMALS)
     metric_crs = layer.estimate_utm_crs()
@@ -228,12 +250,15 @@ def import_layer(request: ImportRequest, units: pd.DataFrame) -> ImportResult:
     unless it is refused; nothing is stored here."""
     report = MatchReport(
         source_name=request.source_name or request.path.name,
-        sha256=sha256(request.path),
+        sha256="",
         province_code=request.province_code,
         level=request.level,
         valid_from=request.valid_from,
         valid_to=request.valid_to,
     )
+    _check_file(request.path, report)
+    if report.refusals:
+        return ImportResult(report)
     province_units = _check_request(request, units, report)
     if report.refusals:
         return ImportResult(report)
@@ -245,6 +270,9 @@ def import_layer(request: ImportRequest, units: pd.DataFrame) -> ImportResult:
         return ImportResult(report)
     layer = read.layer
     report.feature_count = len(layer)
+    broken = invalid_rows(layer)
+    if broken:
+        report.notes.append(Finding("shapes_repaired", {"rows": ", ".join(map(str, broken[:20]))}))
     _check_place(layer, province_units, report)
     report.fields = detect_fields(layer, province_units, request.code_field, request.name_field)
     _check_fields(layer, request, report)

@@ -3,6 +3,7 @@ shared normaliser; every feature gets a method, and nothing is matched on a gues
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -40,9 +41,53 @@ class Fields:
     unit_type: str | None
 
 
+def _versions_in(units: pd.DataFrame, code: str, valid_from: int, valid_to: int) -> pd.DataFrame:
+    """Return the versions of a unit valid in some year from valid_from to valid_to, oldest first."""
+    versions = units[(units["code"] == code) & (units["valid_to"] >= valid_from) & (units["valid_from"] <= valid_to)]
+    return versions.sort_values("valid_from")
+
+
+def _one_territory(versions: pd.DataFrame, valid_from: int, valid_to: int) -> bool:
+    """Return whether versions follow each other with no gap over every year from valid_from to valid_to on
+    one territory (the same recorded area): only the name or the type may change between them."""
+    starts, ends = versions["valid_from"].to_numpy(), versions["valid_to"].to_numpy()
+    return (
+        not versions.empty
+        and starts[0] <= valid_from
+        and ends[-1] >= valid_to
+        and bool((starts[1:] == ends[:-1] + 1).all())
+        and versions["area_km2"].nunique(dropna=False) == 1
+    )
+
+
 def covering(units: pd.DataFrame, valid_from: int, valid_to: int) -> pd.DataFrame:
-    """Return the unit versions valid in every year from valid_from to valid_to."""
-    return units[(units["valid_from"] <= valid_from) & (units["valid_to"] >= valid_to)]
+    """Return, for each unit that exists on one territory in every year from valid_from to valid_to, its version
+    valid in valid_to: a town upgraded to a city in those years counts (same code and territory, new type or
+    name), a unit whose territory changed (a merger, a split) does not."""
+    last = [
+        versions.index[-1]
+        for code in units["code"].unique()
+        if _one_territory(versions := _versions_in(units, code, valid_from, valid_to), valid_from, valid_to)
+    ]
+    return units[units.index.isin(last)]
+
+
+def name_changes(units: pd.DataFrame, code: str, valid_from: int, valid_to: int) -> list[dict]:
+    """Return each change of a unit's name or type within the years: its type and name before and after, the
+    last year before and the first year after."""
+    versions = list(_versions_in(units, code, valid_from, valid_to).itertuples())
+    return [
+        {
+            "before_type": before.type,
+            "before_name": before.name,
+            "until": int(before.valid_to),
+            "after_type": after.type,
+            "after_name": after.name,
+            "since": int(after.valid_from),
+        }
+        for before, after in itertools.pairwise(versions)
+        if (before.type, before.name) != (after.type, after.name)
+    ]
 
 
 def years_text(valid_from: int, valid_to: int) -> str:

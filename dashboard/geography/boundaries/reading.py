@@ -14,7 +14,14 @@ import shapely
 
 from dashboard.geography.crs import WGS84, choose_crs
 
-FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".zip": "Shapefile (zip)", ".gpkg": "GeoPackage"}
+FORMATS = {
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".topojson": "TopoJSON",
+    ".zip": "Shapefile (zip)",
+    ".gpkg": "GeoPackage",
+}
+TOPOJSON_DRIVER = "TopoJSON"
 POLYGONAL = {"Polygon", "MultiPolygon"}
 POINTS = {"Point", "MultiPoint"}
 
@@ -52,6 +59,20 @@ def sha256(path: Path) -> str:
 def _refused(crs_read: str, key: str, **params: object) -> ReadLayer:
     """Return a refusal with one reason."""
     return ReadLayer(None, crs_read, "", (Finding(key, params),))
+
+
+def lonlat_topojson(path: Path, frame: gpd.GeoDataFrame) -> bool:
+    """Return whether a file is TopoJSON that names no CRS and whose coordinates all lie within longitude and
+    latitude ranges: TopoJSON has no way to name a CRS, and such a file is WGS84 in practice."""
+    if frame.crs is not None or pyogrio.read_info(path)["driver"] != TOPOJSON_DRIVER:
+        return False
+    coordinates = shapely.get_coordinates(frame.geometry.values)
+    return bool(len(coordinates)) and bool(_lonlat(coordinates).all())
+
+
+def _lonlat(coordinates: np.ndarray) -> np.ndarray:
+    """Return, for each (x, y), whether it is a finite longitude and latitude in degrees."""
+    return np.isfinite(coordinates).all(axis=1) & (abs(coordinates[:, 0]) <= 180) & (abs(coordinates[:, 1]) <= 90)
 
 
 def _read_frame(path: Path) -> tuple[gpd.GeoDataFrame | None, str | None, list[Finding]]:
@@ -94,6 +115,9 @@ def read_layer(path: Path, kinds: set[str], crs_named: str | None = None) -> Rea
         return _refused(
             crs_read, "geometry_kind", found=", ".join(sorted(geometry_types)), expected=", ".join(sorted(kinds))
         )
+    if not crs_named and lonlat_topojson(path, frame):
+        frame = frame.set_crs(WGS84)
+        notes.append(Finding("crs_assumed_wgs84"))
     choice = choose_crs(frame.crs, crs_named)
     if choice.problem:
         return _refused(crs_read, choice.problem, crs=choice.label or crs_read)
@@ -101,7 +125,6 @@ def read_layer(path: Path, kinds: set[str], crs_named: str | None = None) -> Rea
         notes.append(Finding("crs_replaced", {"read": frame.crs.name, "named": choice.label}))
     converted = frame.set_crs(choice.crs, allow_override=True).to_crs(WGS84)
     coordinates = shapely.get_coordinates(converted.geometry.values)
-    inside = np.isfinite(coordinates).all(axis=1) & (abs(coordinates[:, 0]) <= 180) & (abs(coordinates[:, 1]) <= 90)
-    if not inside.all():
+    if not _lonlat(coordinates).all():
         return _refused(crs_read, "outside_earth", crs=choice.label)
     return ReadLayer(converted.reset_index(drop=True), crs_read or "-", choice.label, (), tuple(notes))

@@ -6,17 +6,19 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from dashboard.core.i18n import format_number, t
+from dashboard.core.i18n import format_number, messages, t
 from dashboard.geography.boundaries.importing import CLEAN
 from dashboard.geography.boundaries.matching import ACCEPTED_METHODS, NOT_VALID, years_text
 from dashboard.geography.units import OPEN_END, full_name
 
 TYPE_PARAMS = ("unit_type", "written")
 NUMBER_PARAMS = ("area", "expected")
+UNIT_PARAMS = ("before", "after")
 
 
 def finding_text(finding: dict, language: str) -> str:
-    """Return one finding in words, unit types named in the language."""
+    """Return one finding in words (checks added for hostile files first, then the report's findings), unit
+    types and units named in the language."""
     params = dict(finding["params"])
     for key in TYPE_PARAMS:
         if params.get(key):
@@ -24,7 +26,13 @@ def finding_text(finding: dict, language: str) -> str:
     for key in NUMBER_PARAMS:
         if isinstance(params.get(key), int | float):
             params[key] = format_number(params[key], language, 0)
-    return t(f"boundary.finding.{finding['key']}", language, **params)
+    for key in UNIT_PARAMS:
+        if f"{key}_type" in params:
+            params[key] = full_name(params.pop(f"{key}_type"), params.pop(f"{key}_name"), language)
+    key = f"boundary_checks.{finding['key']}"
+    if key not in messages(language):
+        key = f"boundary.finding.{finding['key']}"
+    return t(key, language, **params)
 
 
 def report_years(report: dict) -> str:

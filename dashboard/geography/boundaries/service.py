@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.geography.boundaries.importing import ImportRequest, ImportResult, import_layer
-from dashboard.geography.boundaries.stored import check_against_store
+from dashboard.geography.boundaries.reading import Finding
+from dashboard.geography.boundaries.stored import check_against_store, store_version
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -36,3 +40,16 @@ def check_upload(
     """Return the import result of an uploaded file, read from a temporary copy under its own name."""
     with uploaded_copy(content, file_name) as path:
         return check_file(replace(request, path=path, source_name=path.name), units, data_dir)
+
+
+def store_checked(data_dir: Path, result: ImportResult, imported_by: str, accepted: bool) -> str | None:
+    """Return the id of the version stored, or None when the store cannot be written (read-only, full), the
+    reason then added to the report's refusals; a version is written whole or not at all."""
+    try:
+        return store_version(data_dir, result, imported_by, accepted)
+    except OSError as problem:
+        log.warning("cannot store the boundary layer in %s: %s", data_dir, problem)
+        result.report.refusals.append(
+            Finding("store_failed", {"folder": str(data_dir), "detail": problem.strerror or str(problem)})
+        )
+        return None

@@ -22,6 +22,8 @@ from pyogrio.errors import DataSourceError
 from dashboard.core.i18n import LANGUAGES
 from dashboard.core.settings import load_settings
 from dashboard.dataset import Dataset
+from dashboard.geography.boundaries.reading import lonlat_topojson
+from dashboard.geography.crs import WGS84, converts_to_wgs84
 from dashboard.geography.units import OPEN_END, OPEN_START, units_of
 from dashboard.maps.bench.naive import naive_features, naive_map
 from dashboard.maps.bench.synthetic import NATIONAL_CODE, detailed_layer, synthetic_dataset, synthetic_layer
@@ -119,15 +121,20 @@ def make_case(
 
 def file_layer(path: Path) -> gpd.GeoDataFrame:
     """Return any polygon layer file in WGS84 as one national-style layer: its code and name when it has
-    them (numbered otherwise) and its validity years when it has them (open otherwise). Raise ValueError,
-    saying why, for a file that cannot be read or holds anything but polygons."""
+    them (numbered otherwise) and its validity years when it has them (open otherwise); TopoJSON in longitude
+    and latitude naming no CRS is read as WGS84, as the import reads it. Raise ValueError, saying why, for a file
+    that cannot be read, holds anything but polygons or is in a CRS that cannot be converted to WGS84."""
     try:
         raw = gpd.read_file(path)
     except (OSError, DataSourceError) as problem:
         raise ValueError(f"{path}: not a layer file that can be read ({problem})") from problem
+    if isinstance(raw, gpd.GeoDataFrame) and lonlat_topojson(path, raw):
+        raw = raw.set_crs(WGS84)
     if not isinstance(raw, gpd.GeoDataFrame) or raw.crs is None or raw.empty or not raw.geom_type.isin(POLYGONAL).all():
         raise ValueError(f"{path}: needs polygon features and a coordinate reference system")
-    raw = raw.to_crs("EPSG:4326")
+    if not converts_to_wgs84(raw.crs):
+        raise ValueError(f"{path}: its coordinate system ({raw.crs.name}) cannot be converted to WGS84")
+    raw = raw.to_crs(WGS84)
     numbers = [f"F{number}" for number in range(1, len(raw) + 1)]
     codes = raw["code"].astype(str) if "code" in raw else numbers
     valid_from = raw["valid_from"].fillna(OPEN_START).astype(int) if "valid_from" in raw else OPEN_START
