@@ -11,8 +11,6 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
-from dashboard.geography.units import full_name
 from dashboard.core.numbers import (
     AMOUNT,
     COORDINATE,
@@ -24,6 +22,8 @@ from dashboard.core.numbers import (
     plain_numbers,
     read_number,
 )
+from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
+from dashboard.geography.units import full_name
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.reading import ROW
 from dashboard.intake.tables import TableSpec
