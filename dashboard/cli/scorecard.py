@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, in_both_languages, t
 from dashboard.core.settings import load_settings
 from dashboard.dataset import load_dataset
 from dashboard.intake.uploads import open_store, store_tables
@@ -33,8 +33,7 @@ def run(arguments: argparse.Namespace) -> int:
     plan_id = plan_for_slug(data, plan)
     if plan_id is None:
         known = ", ".join(plan_slugs(data))
-        message = " / ".join(t("cli.unknown_plan", each, plan=plan, known=known) for each in LANGUAGES)
-        print(message, file=sys.stderr)
+        print(in_both_languages("cli.unknown_plan", plan=plan, known=known), file=sys.stderr)
         return UNKNOWN_PLAN_EXIT
     rows = scorecard(data, plan_id, arguments.year)
     if arguments.json:

@@ -35,6 +35,12 @@ def t(key: str, language: str, **params: object) -> str:
     return messages(language)[key].format(**params)
 
 
+def in_both_languages(key: str, **params: object) -> str:
+    """Return the message in Vietnamese and English, for what is said before a language is chosen (the terminal,
+    an error raised in the core)."""
+    return " / ".join(t(key, language, **params) for language in LANGUAGES)
+
+
 def format_number(value: float, language: str, decimals: int = 1) -> str:
     """Return a number with the language's decimal mark and grouping (85,5 and 12.000 in Vietnamese)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

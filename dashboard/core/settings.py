@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.core.i18n import LANGUAGES, t
+from dashboard.core.i18n import in_both_languages
 from dashboard.core.paths import ROOT
 
 BASEMAPS = ("osm", "none")
@@ -43,31 +43,30 @@ class Settings:
         return self.max_upload_mb * 2**20
 
 
-def _both(key: str, **params: object) -> str:
-    """Return a message in Vietnamese and English, for errors raised before a language is chosen."""
-    return " / ".join(t(key, language, **params) for language in LANGUAGES)
-
-
 def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     """Return the settings from the environment, refusing values that are not understood."""
     basemap = environ.get("SCP_BASEMAP", "osm").strip().lower()
     if basemap not in BASEMAPS:
-        raise SettingsError(_both("settings.bad_basemap", value=basemap, accepted=", ".join(BASEMAPS)))
+        raise SettingsError(in_both_languages("settings.bad_basemap", value=basemap, accepted=", ".join(BASEMAPS)))
     boundaries = environ.get("SCP_BOUNDARIES", "").strip()
     if boundaries and not Path(boundaries).is_file():
-        raise SettingsError(_both("settings.no_boundaries_file", path=boundaries))
+        raise SettingsError(in_both_languages("settings.no_boundaries_file", path=boundaries))
     data_dir = Path(environ.get("SCP_DATA_DIR", "").strip() or ROOT / "var")
     if data_dir.exists() and not data_dir.is_dir():
-        raise SettingsError(_both("boundary.data_dir_not_folder", path=data_dir))
+        raise SettingsError(in_both_languages("boundary.data_dir_not_folder", path=data_dir))
     auth = environ.get("SCP_AUTH", "local").strip().lower()
     if auth not in AUTH_MODES:
-        raise SettingsError(_both("settings.bad_choice", name="SCP_AUTH", value=auth, accepted=", ".join(AUTH_MODES)))
+        raise SettingsError(
+            in_both_languages("settings.bad_choice", name="SCP_AUTH", value=auth, accepted=", ".join(AUTH_MODES))
+        )
     seed = environ.get("SCP_SEED_DEMO", "yes").strip().lower()
     if seed not in YES_NO:
-        raise SettingsError(_both("settings.bad_choice", name="SCP_SEED_DEMO", value=seed, accepted="yes, no"))
+        raise SettingsError(
+            in_both_languages("settings.bad_choice", name="SCP_SEED_DEMO", value=seed, accepted="yes, no")
+        )
     limit = environ.get("SCP_MAX_UPLOAD_MB", "20").strip()
     if not limit.isdigit() or int(limit) < 1:
-        raise SettingsError(_both("settings.bad_number", name="SCP_MAX_UPLOAD_MB", value=limit))
+        raise SettingsError(in_both_languages("settings.bad_number", name="SCP_MAX_UPLOAD_MB", value=limit))
     return Settings(
         basemap=basemap,
         boundaries=Path(boundaries) if boundaries else None,

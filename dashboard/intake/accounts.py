@@ -16,7 +16,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from dashboard.core.i18n import LANGUAGES, t
+from dashboard.core.i18n import LANGUAGES, in_both_languages, t
 from dashboard.intake.store import StoreUnavailableError
 
 VIEWER, PLANNER, ADMIN = "viewer", "planner", "admin"
@@ -129,7 +129,7 @@ def with_account(
     """Return the accounts with one added or replaced (the same user name, compared as stored); the password is
     stored only as an argon2 hash. Raise ValueError, in both languages, for a bad role, name or password."""
     if role not in ROLES:
-        raise ValueError(" / ".join(t("users.bad_role", lang, role=role, roles=", ".join(ROLES)) for lang in LANGUAGES))
+        raise ValueError(in_both_languages("users.bad_role", role=role, roles=", ".join(ROLES)))
     problems = account_problems(username, password)
     if problems:
         raise ValueError(" / ".join(t(key, lang, **values) for key, values in problems for lang in LANGUAGES))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.core.i18n import LANGUAGES, t
+from dashboard.core.i18n import in_both_languages, t
 from dashboard.intake.accounts import ANONYMOUS, Account, account_for_email, allowed, find_account, load_accounts
 from dashboard.intake.sign_in import SignIn, attempt_sign_in
 from dashboard.intake.store import StoreUnavailableError
@@ -101,6 +101,6 @@ def require_page(action: str) -> Account:
     """Return the account when its role allows the action; otherwise say so in both languages and stop the page."""
     account = current_account()
     if not allowed(account, action):
-        st.error(" / ".join(t("account.not_allowed", lang) for lang in LANGUAGES))
+        st.error(in_both_languages("account.not_allowed"))
         st.stop()
     return account

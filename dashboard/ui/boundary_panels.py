@@ -26,11 +26,11 @@ def report_panel(report: dict, language: str) -> None:
     """Draw a match report: the verdict, what was found, refusals, every feature, missing units and notes."""
     st.subheader(t("boundary.heading", language, source=plain(report["source_name"])))
     verdict, *facts = summary_lines(report, language)
-    VERDICT.get(report["status"], st.warning)(verdict)
+    VERDICT.get(report["status"], st.warning)(plain(verdict))
     for finding in report["refusals"]:
-        st.error(finding_text(finding, language), icon=":material/block:")
+        st.error(plain(finding_text(finding, language)), icon=":material/block:")
     for line in facts:
-        st.caption(line)
+        st.caption(plain(line))
     problems = matches_table(report, language, only_problems=True)
     if not problems.empty:
         st.markdown(f"**{t('boundary.problems', language)}**")
@@ -44,7 +44,7 @@ def report_panel(report: dict, language: str) -> None:
         st.dataframe(table, hide_index=True, key="boundary_matches", height=ROW_HEIGHT_PX * (len(table) + 1) + 3)
     if report["notes"]:
         st.markdown(f"**{t('boundary.notes', language)}**")
-        st.markdown("\n".join(f"- {finding_text(finding, language)}" for finding in report["notes"]))
+        st.markdown("\n".join(f"- {plain(finding_text(finding, language))}" for finding in report["notes"]))
 
 
 def versions_panel(language: str) -> None:

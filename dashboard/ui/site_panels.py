@@ -19,19 +19,19 @@ def zone_report_panel(report: dict, district_names: dict[str, str], language: st
     st.subheader(t("sites.heading", language, source=plain(report["source_name"])))
     VERDICT.get(report["status"], st.warning)(t(f"sites.{report['status']}", language))
     for finding in report["refusals"]:
-        st.error(site_finding_text(finding, language), icon=":material/block:")
+        st.error(plain(site_finding_text(finding, language)), icon=":material/block:")
     if report["checks"] or report["incomplete"]:
-        st.caption(zone_summary(report, language))
+        st.caption(plain(zone_summary(report, language)))
     wrong = checks_table(report["checks"], district_names, language)
     if not wrong.empty:
         st.dataframe(wrong, hide_index=True)
     if report["incomplete"]:
         rows = ", ".join(f"{item['row']} ({item['zone_code']})" for item in report["incomplete"])
-        st.warning(t("sites.incomplete", language, rows=rows))
+        st.warning(plain(t("sites.incomplete", language, rows=rows)))
     if report["not_in_file"]:
-        st.caption(t("sites.not_in_file", language, codes=", ".join(report["not_in_file"])))
+        st.caption(plain(t("sites.not_in_file", language, codes=", ".join(report["not_in_file"]))))
     for finding in report["notes"]:
-        st.caption(site_finding_text(finding, language))
+        st.caption(plain(site_finding_text(finding, language)))
 
 
 def green_point_panel(checks: list[SiteCheck], district_names: dict[str, str], year: int, language: str) -> None:

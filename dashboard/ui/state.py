@@ -15,7 +15,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.core.settings import Settings, load_settings
 from dashboard.dataset import Dataset, load_dataset
-from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER
+from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, LayerFileError
 from dashboard.geography.boundaries.stored import BOUNDARIES
 from dashboard.geography.reform import load_reform
 from dashboard.geography.versions import stored_version_ids
@@ -88,8 +88,13 @@ def _dataset(boundaries: Path | None, data_dir: Path, version: str) -> Dataset:
 
 
 def dataset() -> Dataset:
-    """Return the dataset, shared read-only by every session."""
-    return _dataset(settings().boundaries, settings().data_dir, data_version())
+    """Return the dataset, shared read-only by every session, or stop the page with a message in both languages
+    when the layer file SCP_BOUNDARIES names cannot be drawn."""
+    try:
+        return _dataset(settings().boundaries, settings().data_dir, data_version())
+    except LayerFileError as problem:
+        st.error(f"{t('settings.invalid', language())} {plain(str(problem))}")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,7 +114,7 @@ def settings() -> Settings:
     try:
         return _settings()
     except ValueError as problem:
-        st.error(f"{t('settings.invalid', language())} {problem}")
+        st.error(f"{t('settings.invalid', language())} {plain(str(problem))}")
         st.stop()
 
 

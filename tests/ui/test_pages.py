@@ -329,3 +329,26 @@ def test_without_the_map_assets_the_map_page_says_what_is_missing_and_how_to_ins
     assert len(errors) == 1 and "leaflet@1.9.4" in errors[0] and "python -m dashboard assets install" in errors[0]
     assert not app.get("component_instance")
     assert metrics(app)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"not a layer at all", "cannot be read as a layer"),
+        (b'{"type": "FeatureCollection", "features": []}', "lacks the columns code, province_code"),
+    ],
+    ids=["not a layer", "no unit columns"],
+)
+def test_a_boundary_layer_setting_that_cannot_be_drawn_is_one_message_not_a_traceback(
+    data_dir, monkeypatch, tmp_path, content, said
+):
+    layer = tmp_path / "layer.geojson"
+    layer.write_bytes(content)
+    monkeypatch.setenv("SCP_BOUNDARIES", str(layer))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
+    assert not app.exception
+    messages = [error.value.replace("\\", "") for error in app.error]
+    assert len(messages) == 1 and "SCP_BOUNDARIES" in messages[0] and said in messages[0]
+    st.cache_resource.clear()

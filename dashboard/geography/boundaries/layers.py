@@ -6,6 +6,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from dashboard.core.i18n import in_both_languages
 from dashboard.core.paths import GEODATA
 from dashboard.geography.boundaries.reading import lonlat_topojson
 from dashboard.geography.crs import WGS84
@@ -13,13 +14,30 @@ from dashboard.geography.geometry import rounded
 from dashboard.geography.units import OPEN_END, OPEN_START, valid_in
 
 SCHEMATIC_LAYER = GEODATA / "schematic_districts.geojson"
+LAYER_COLUMNS = ("code", "province_code", "valid_from", "valid_to")
+
+
+class LayerFileError(ValueError):
+    """The layer file the app is set to draw (SCP_BOUNDARIES) cannot be drawn; the message says which and why."""
 
 
 def load_layer(path: Path = SCHEMATIC_LAYER) -> gpd.GeoDataFrame:
     """Return a district layer in WGS84 with code, province_code and integer validity years (TopoJSON naming no
-    CRS, in longitude and latitude, is read as WGS84, as an import reads it)."""
-    layer = gpd.read_file(path)
-    layer = (layer.set_crs(WGS84) if lonlat_topojson(path, layer) else layer).to_crs(WGS84)
+    CRS, in longitude and latitude, is read as WGS84, as an import reads it); raise LayerFileError, in both
+    languages, for a file that cannot be read, lacks those columns or cannot be converted to WGS84."""
+    try:
+        layer = gpd.read_file(path)
+    except (OSError, RuntimeError, ValueError) as failed:
+        raise LayerFileError(
+            in_both_languages("boundary_checks.layer_unreadable", path=path, detail=failed)
+        ) from failed
+    missing = [column for column in LAYER_COLUMNS if column not in layer.columns]
+    if missing:
+        raise LayerFileError(in_both_languages("boundary_checks.layer_columns", path=path, columns=", ".join(missing)))
+    try:
+        layer = (layer.set_crs(WGS84) if lonlat_topojson(path, layer) else layer).to_crs(WGS84)
+    except (RuntimeError, ValueError) as failed:
+        raise LayerFileError(in_both_languages("boundary_checks.layer_crs", path=path, detail=failed)) from failed
     layer["code"] = layer["code"].astype(str)
     layer["province_code"] = layer["province_code"].astype(str)
     layer["valid_from"] = layer["valid_from"].fillna(OPEN_START).astype(int)

@@ -10,9 +10,11 @@ import pytest
 from shapely.geometry import Polygon
 
 from dashboard.__main__ import main
+from dashboard.core.i18n import t
 from dashboard.core.paths import ROOT
 from dashboard.dataset import load_dataset
 from dashboard.geography.boundaries.importing import CLEAN, NEEDS_ACCEPTANCE, REFUSED, ImportRequest
+from dashboard.geography.boundaries.layers import LayerFileError, load_layer
 from dashboard.geography.boundaries.report import report_text
 from dashboard.geography.boundaries.service import check_file
 from dashboard.geography.boundaries.stored import imported_layers, list_versions, store_version
@@ -247,3 +249,27 @@ def test_a_topojson_layer_named_by_scp_boundaries_is_read_as_wgs84(data, tmp_pat
     path = topojson(layer[["code", "province_code", "valid_from", "valid_to", "geometry"]], tmp_path)
     loaded = load_dataset(layer=path).layer
     assert loaded.crs == "EPSG:4326" and sorted(loaded["code"]) == sorted(layer["code"])
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        (b"\x00\x01 not a layer", "layer_unreadable"),
+        (
+            b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "1"}, '
+            b'"geometry": {"type": "Point", "coordinates": [105, 21]}}]}',
+            "layer_columns",
+        ),
+    ],
+    ids=["not a layer", "no unit columns"],
+)
+def test_a_layer_file_the_app_is_set_to_draw_is_refused_in_both_languages_naming_it(tmp_path, content, key):
+    path = tmp_path / "layer.geojson"
+    path.write_bytes(content)
+    with pytest.raises(LayerFileError) as refused:
+        load_layer(path)
+    expected = [
+        t(f"boundary_checks.{key}", language, path=path, columns="", detail="").split(str(path))[0]
+        for language in ("vi", "en")
+    ]
+    assert all(start in str(refused.value) for start in expected) and str(path) in str(refused.value)
