@@ -20,7 +20,11 @@ province = choose_province(data, lang)
 indicator = choose_indicator(data, lang)
 years = data.years()
 first_year = st.sidebar.selectbox(t("compare.first_year", lang), years, index=0, key="compare_first")
-second_year = st.sidebar.selectbox(t("compare.second_year", lang), years, index=len(years) - 1, key="compare_second")
+others = [year for year in years if year != first_year]
+if not others:
+    st.info(t("compare.one_year", lang, year=first_year))
+    st.stop()
+second_year = st.sidebar.selectbox(t("compare.second_year", lang), others, index=len(others) - 1, key="compare_second")
 first = cached_map_view(Selection(province, indicator, first_year, lang))
 second = cached_map_view(Selection(province, indicator, second_year, lang))
 

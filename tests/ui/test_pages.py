@@ -209,6 +209,17 @@ def test_two_years_compare_with_the_same_classes(app, data):
     assert table["Phân loại 2022"].tolist() == first.districts["class_label"].tolist()
 
 
+def test_the_second_year_offered_is_never_the_first_so_the_same_year_twice_cannot_break_the_page(app, data):
+    app.switch_page("pages/compare.py").run()
+    last = data.years()[-1]
+    app.sidebar.selectbox(key="compare_first").select(last).run()
+    assert not app.exception
+    second = app.sidebar.selectbox(key="compare_second")
+    assert last not in second.options and str(last) not in second.options
+    assert second.value == data.years()[-2]
+    assert len(app.dataframe[1].value) == 13
+
+
 def app_with_data_dir(monkeypatch, data_dir):
     """Return the app run with a data folder, signed in as an administrator (who may manage boundaries)."""
     st.cache_data.clear()
