@@ -18,7 +18,8 @@ LEAFLET_CSS = "leaflet/leaflet.css"
 OSM_TILES = "OpenStreetMap"
 ZONE_RADIUS = {"kkt": 9, "kcn": 7, "ccn": 6, "lang_nghe": 5}
 ZONE_OUTLINE = "#08306b"
-LEGEND_ROOM_PX = (360, 10)
+MAP_MARGIN_PX = 10
+LEAST_MAP_HEIGHT_PX = 160
 ZOOM_SNAP = 0.25
 
 
@@ -43,6 +44,62 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.body = body
+
+
+class FitToLegend(MacroElement):
+    """Fits the map to its units, leaving the legend room: beside it on a map at least twice as wide as the
+    legend, above it on a narrow one (a phone, where the layer list folds to its button), so the units are never
+    drawn under it or zoomed away. It fits again whenever the legend changes size (when Leaflet's styles arrive,
+    when a phone is turned) until the user first moves the map; a legend as wide as the map is not laid out yet."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var container = map.getContainer();
+            var legend = container.querySelector(".scp-legend");
+            var margin = {{ this.margin }};
+            var folded = false;
+            function fit() {
+                var size = map.getSize();
+                var narrow = legend && size.x < 2 * legend.offsetWidth;
+                var room = [margin, margin];
+                if (legend) {
+                    var corner = legend.offsetParent || container;
+                    var below = Math.min(corner.offsetHeight - legend.offsetTop, size.y - {{ this.least_height }});
+                    var beside = corner.offsetWidth - legend.offsetLeft;
+                    room = narrow ? [margin, below + margin] : [beside + margin, margin];
+                }
+                map.fitBounds({{ this.bounds|tojson }}, {paddingBottomRight: room, animate: false});
+                if (narrow && !folded && legend.offsetWidth < size.x) {
+                    folded = true;
+                    setTimeout(function () {
+                        var layers = container.querySelector(".leaflet-control-layers-expanded");
+                        if (layers) {
+                            layers.classList.remove("leaflet-control-layers-expanded");
+                        }
+                    }, 0);
+                }
+            }
+            fit();
+            if (legend && window.ResizeObserver) {
+                var observer = new ResizeObserver(fit);
+                observer.observe(legend);
+                ["mousedown", "touchstart", "wheel", "keydown"].forEach(function (name) {
+                    container.addEventListener(name, function () { observer.disconnect(); }, {once: true});
+                });
+            }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], margin: int = MAP_MARGIN_PX) -> None:
+        super().__init__()
+        self._name = "FitToLegend"
+        self.bounds = bounds
+        self.margin = margin
+        self.least_height = LEAST_MAP_HEIGHT_PX
 
 
 def legend_html(
@@ -139,8 +196,7 @@ def map_with_districts(
         fmap.add_child(
             Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
         )
-    room = LEGEND_ROOM_PX if legend else (10, 10)
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_bottom_right=room)
+    fmap.add_child(FitToLegend([[float(bounds[1]), float(bounds[0])], [float(bounds[3]), float(bounds[2])]]))
     return fmap
 
 

@@ -252,3 +252,37 @@ def test_a_table_downloads_as_csv_with_a_bom_and_as_xlsx_built_when_clicked(page
     assert contents["targets-phu-tho.csv"].startswith(b"\xef\xbb\xbf")
     assert "Chỉ số" in contents["targets-phu-tho.csv"].decode("utf-8-sig")
     assert contents["targets-phu-tho.xlsx"].startswith(b"PK")
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_the_whole_province_is_drawn_clear_of_the_legend_on_a_phone_and_on_a_desktop(app_url, width):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            tab = browser.new_context(viewport={"width": width, "height": 1400}).new_page()
+            tab.goto(app_url)
+            frame = tab.locator(MAP_FRAME).element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
+            frame.wait_for_function(
+                """() => {
+                    const box = element => element.getBoundingClientRect();
+                    const shapes = [...document.querySelectorAll("path.scp-district")].map(box);
+                    const legend = document.querySelector(".scp-legend");
+                    if (!legend || !shapes.length || shapes.some(shape => shape.height === 0)) return false;
+                    const map = box(document.querySelector(".leaflet-container"));
+                    const key = box(legend);
+                    const drawn = {
+                        top: Math.min(...shapes.map(shape => shape.top)),
+                        bottom: Math.max(...shapes.map(shape => shape.bottom)),
+                        left: Math.min(...shapes.map(shape => shape.left)),
+                        right: Math.max(...shapes.map(shape => shape.right)),
+                    };
+                    const inside = map.left <= drawn.left && drawn.right <= map.right && map.top <= drawn.top;
+                    const clear = drawn.bottom <= key.top + 1 || drawn.right <= key.left + 1;
+                    return inside && drawn.bottom <= map.bottom && clear && drawn.bottom - drawn.top > 100;
+                }""",
+                timeout=MAP_TIMEOUT_MS,
+            )
+        finally:
+            browser.close()

@@ -118,3 +118,12 @@ def test_an_uploaded_point_name_with_markup_is_escaped_in_the_map(data):
     page = fmap.get_root().render().replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert attack not in page
+
+
+def test_the_map_is_fitted_to_its_units_by_the_legend_as_drawn_not_a_fixed_margin(view):
+    html = render(view)
+    fitted = re.search(r"map\.fitBounds\((\[\[.*?\]\]), \{paddingBottomRight: room, animate: false\}\)", html)
+    west, south, east, north = view.features.total_bounds
+    assert np.ravel(json.loads(fitted.group(1))) == pytest.approx([south, west, north, east])
+    assert 'querySelector(".scp-legend")' in html and "new ResizeObserver(fit)" in html
+    assert 'paddingBottomRight": [360' not in html and html.count("fitBounds") == 1
