@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard.core.i18n import t
 from dashboard.intake.audit import changes_table, uploads_table
-from dashboard.intake.store import UndoRefusedError
 from dashboard.intake.uploads import undo_upload
+from dashboard.store.database import UndoRefusedError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import download_buttons, original_file_button
 from dashboard.ui.state import cached_audit, language, run_through_entry, store

@@ -6,9 +6,9 @@ import streamlit as st
 from dashboard.core.i18n import t
 from dashboard.intake.audit import changed_table, new_rows_table, problems_table, table_title
 from dashboard.intake.problems import errors, warnings
-from dashboard.intake.store import StaleStoreError
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import commit_upload, template_frame, template_guide
+from dashboard.store.database import StaleStoreError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
 from dashboard.ui.state import language, run_through_entry, store

@@ -12,7 +12,7 @@ from dashboard.intake.accounts import (
     with_account,
     without_account,
 )
-from dashboard.intake.store import StoreUnavailableError
+from dashboard.store.database import StoreUnavailableError
 from dashboard.ui.auth import accounts_or_fault, require_page
 from dashboard.ui.state import language, run_through_entry, settings
 from dashboard.ui.text import plain

@@ -14,9 +14,9 @@ import pytest
 from dashboard.core.settings import default_url
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, save_accounts, with_account
-from dashboard.intake.store import Store
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
+from dashboard.store.database import Store
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://scp:scp@localhost:5432/scp_test"
 

@@ -13,9 +13,9 @@ from dashboard.core.settings import Settings, load_settings
 from dashboard.intake.accounts import ADMIN, Account
 from dashboard.intake.audit import uploads_table
 from dashboard.intake.problems import errors, warnings
-from dashboard.intake.store import StaleStoreError, Store, UndoRefusedError
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import Preview, bundled_reference, commit_upload, preview_upload, undo_upload
+from dashboard.store.database import StaleStoreError, Store, UndoRefusedError
 
 EXIT_OK, EXIT_INVALID, EXIT_UNCONFIRMED, EXIT_STALE = 0, 1, 2, 3
 

@@ -8,7 +8,7 @@ import sys
 
 from dashboard.cli import assets, bench, boundaries, indicators, scorecard, users
 from dashboard.core.settings import SettingsError
-from dashboard.intake.store import StoreUnavailableError
+from dashboard.store.database import StoreUnavailableError
 
 COMMANDS = (assets, scorecard, indicators, boundaries, users, bench)
 EXIT_BAD_SETTINGS = 1
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    logging.getLogger("dashboard.intake.store").setLevel(logging.CRITICAL)
+    logging.getLogger("dashboard.store.database").setLevel(logging.CRITICAL)
     try:
         return arguments.run(arguments)
     except SettingsError as problem:

@@ -17,7 +17,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from dashboard.core.i18n import LANGUAGES, in_both_languages, t
-from dashboard.intake.store import StoreUnavailableError
+from dashboard.store.database import StoreUnavailableError
 
 VIEWER, PLANNER, ADMIN = "viewer", "planner", "admin"
 ROLES = (VIEWER, PLANNER, ADMIN)

@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from dashboard.core.i18n import t
 from dashboard.intake.accounts import Account, signed_in, username_key
-from dashboard.intake.store import Store
+from dashboard.store.database import Store
 
 ACCOUNT, CLIENT = "account", "client"
 MAX_FAILURES = 5

@@ -20,9 +20,9 @@ from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
 from dashboard.intake.problems import Problem, errors, warnings
 from dashboard.intake.reading import ROW, read_upload
-from dashboard.intake.store import NewUpload, StaleStoreError, Store
 from dashboard.intake.tables import TableSpec, table_specs, typed_table
 from dashboard.intake.validation import Reference, check_rows
+from dashboard.store.database import NewUpload, StaleStoreError, Store
 
 DEMO_SOURCE = "demo"
 UPLOAD_SOURCE = "upload"

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.core.i18n import in_both_languages, t
 from dashboard.intake.accounts import ANONYMOUS, Account, account_for_email, allowed, find_account, load_accounts
 from dashboard.intake.sign_in import SignIn, attempt_sign_in
-from dashboard.intake.store import StoreUnavailableError
+from dashboard.store.database import StoreUnavailableError
 from dashboard.ui.state import language, settings, store
 from dashboard.ui.text import plain
 

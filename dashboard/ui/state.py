@@ -21,7 +21,6 @@ from dashboard.geography.reform import load_reform
 from dashboard.geography.versions import stored_version_ids
 from dashboard.geography.zones.stored import ZONES
 from dashboard.intake.audit import changes_table
-from dashboard.intake.store import Store, StoreUnavailableError
 from dashboard.intake.uploads import open_store, store_tables
 from dashboard.maps.points import green_point_view
 from dashboard.maps.prepared import dataset_files, files_version, prepared_layer
@@ -29,6 +28,7 @@ from dashboard.maps.reform_map import ReformView, reform_view
 from dashboard.maps.views import MapView, Selection, map_view
 from dashboard.progress.history import IndicatorHistory, district_history
 from dashboard.progress.scorecard import ScoreRow, scorecard
+from dashboard.store.database import Store, StoreUnavailableError
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.ui.text import plain
 

@@ -8,7 +8,7 @@ import pytest
 from dashboard.__main__ import main
 from dashboard.core.settings import default_url
 from dashboard.intake.accounts import load_accounts, signed_in
-from dashboard.intake.store import Store
+from dashboard.store.database import Store
 
 HEADER = "year;district_code;district_name;supermarkets_total;supermarkets_eco_packaging\n"
 

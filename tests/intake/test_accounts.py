@@ -20,7 +20,7 @@ from dashboard.intake.accounts import (
     with_account,
     without_account,
 )
-from dashboard.intake.store import StoreUnavailableError
+from dashboard.store.database import StoreUnavailableError
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import pytest
 from dashboard.__main__ import main
 from dashboard.core.settings import default_url
 from dashboard.intake.accounts import PLANNER, Account
-from dashboard.intake.store import Store
 from dashboard.intake.uploads import UploadRejectedError, bundled_reference, commit_upload, preview_upload
+from dashboard.store.database import Store
 
 REFERENCE = bundled_reference()
 LIMIT = 2**25

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from dashboard.intake.accounts import PLANNER, with_account
 from dashboard.intake.sign_in import LOCKOUT, MAX_FAILURES, WINDOW, attempt_sign_in
-from dashboard.intake.store import Store
+from dashboard.store.database import Store
 
 PASSWORD = "mat-khau-cua-lan"
 WRONG = "sai-mat-khau-roi"

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, Account, PermissionDeniedError
-from dashboard.intake.store import StaleStoreError, UndoRefusedError
 from dashboard.intake.uploads import UploadRejectedError, bundled_reference, commit_upload, preview_upload, undo_upload
+from dashboard.store.database import StaleStoreError, UndoRefusedError
 
 REFERENCE = bundled_reference()
 LIMIT = 2**20

@@ -11,9 +11,9 @@ from dashboard.core.paths import ROOT
 from dashboard.core.settings import default_url
 from dashboard.intake.accounts import PLANNER, load_accounts, save_accounts, with_account
 from dashboard.intake.sign_in import MAX_FAILURES
-from dashboard.intake.store import NewUpload, Store
-from tests.intake import test_store_faults
-from tests.intake.test_store_faults import (
+from dashboard.store.database import NewUpload, Store
+from tests.store import test_store_faults
+from tests.store.test_store_faults import (
     Case,
     damaged_header,
     damaged_page,

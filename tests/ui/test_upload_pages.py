@@ -144,7 +144,7 @@ def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_export
     from dashboard.core.exports import csv_bytes
     from dashboard.core.settings import default_url
     from dashboard.intake.audit import changes_table
-    from dashboard.intake.store import Store
+    from dashboard.store.database import Store
 
     app = signed_in_app(data_dir, "lan")
     app.switch_page("pages/upload.py").run()

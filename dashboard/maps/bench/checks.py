@@ -12,8 +12,8 @@ import numpy as np
 
 from dashboard.core.settings import default_url
 from dashboard.geography.units import units_of
-from dashboard.intake.store import Store
 from dashboard.intake.uploads import bundled_reference, preview_upload
+from dashboard.store.database import Store
 
 CHECK_TABLE = "green_retail_points"
 DEFAULT_CHECK_ROWS = 200_000

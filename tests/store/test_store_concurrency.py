@@ -10,8 +10,8 @@ import time
 from dashboard.core.paths import ROOT
 from dashboard.geography.units import load_units, valid_in
 from dashboard.intake.accounts import PLANNER, Account
-from dashboard.intake.store import StaleStoreError, Store
 from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload
+from dashboard.store.database import StaleStoreError, Store
 
 PLANNER_ACCOUNT = Account("lan", PLANNER)
 HEADER = "year,district_code,district_name,campaigns,participants\n"
@@ -72,7 +72,7 @@ def test_a_process_killed_in_the_middle_of_a_commit_leaves_the_store_as_it_was(s
     marker = tmp_path / "inside"
     url = store.engine.url.render_as_string(hide_password=False)
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "intake" / "commit_and_hang.py"), url, str(content), str(marker)],
+        [sys.executable, str(ROOT / "tests" / "store" / "commit_and_hang.py"), url, str(content), str(marker)],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

@@ -20,11 +20,11 @@ import sqlalchemy as sa
 from dashboard.__main__ import main
 from dashboard.core.i18n import messages
 from dashboard.core.settings import default_url
-from dashboard.intake import store as store_module
 from dashboard.intake.accounts import PLANNER, Account, load_accounts, save_accounts
-from dashboard.intake.store import Store, StoreUnavailableError
 from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload
-from tests.intake.test_store_concurrency import campaigns_file
+from dashboard.store import database as store_module
+from dashboard.store.database import Store, StoreUnavailableError
+from tests.store.test_store_concurrency import campaigns_file
 
 UNREACHABLE = "postgresql+psycopg://scp:scp@127.0.0.1:9/scp"
 PAGE = 4096

@@ -1,6 +1,6 @@
 """Helper process for the kill test: commits an upload and hangs inside the transaction after some rows.
 
-Usage: python tests/intake/commit_and_hang.py DATABASE_URL FILE MARKER. When the commit has written 50 rows it creates
+Usage: python tests/store/commit_and_hang.py DATABASE_URL FILE MARKER. When the commit has written 50 rows it creates
 MARKER and waits to be killed, so the test can kill it in the middle of a commit."""
 
 import sys
@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 from dashboard.intake.accounts import PLANNER, Account
-from dashboard.intake.store import Store
 from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload
+from dashboard.store.database import Store
 
 HANG_AFTER_ROWS = 50
 
