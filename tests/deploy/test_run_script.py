@@ -1,0 +1,64 @@
+"""deploy/run.sh as a process: it refuses to start without a shared store, stops everything it started on SIGTERM,
+and stops everything when one of its servers stops."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from deployment import RUN_SH, STOP_TIMEOUT_S, free_port, needs_nginx, port_open, start, stop
+
+
+def children(pid: int) -> list[int]:
+    """Return the process ids of a process's children."""
+    text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    return [int(child) for child in text.split()]
+
+
+def command_of(pid: int) -> str:
+    """Return a process's command line."""
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
+def test_run_sh_refuses_to_start_without_a_shared_store(tmp_path: Path):
+    done = subprocess.run(
+        ["bash", str(RUN_SH)],
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert "DATABASE_URL chưa đặt" in done.stderr and "DATABASE_URL is not set" in done.stderr
+
+
+@needs_nginx
+def test_sigterm_stops_the_app_servers_and_nginx_and_keeps_each_servers_data_folder(tmp_path: Path, postgres_url: str):
+    app_port = free_port()
+    running = start(tmp_path, postgres_url, [app_port])
+    started = children(running.process.pid)
+    assert len(started) == 2 and port_open(app_port) and port_open(running.nginx_port)
+    assert stop(running.process) == 0
+    assert not port_open(app_port) and not port_open(running.nginx_port)
+    assert not [pid for pid in started if Path(f"/proc/{pid}").exists()]
+    assert (running.data_root / f"server-{app_port}").is_dir()
+
+
+@needs_nginx
+def test_when_one_server_stops_run_sh_stops_the_others_and_fails(tmp_path: Path, postgres_url: str):
+    app_port = free_port()
+    running = start(tmp_path, postgres_url, [app_port])
+    app_server = next(pid for pid in children(running.process.pid) if "nginx" not in command_of(pid))
+    os.kill(app_server, signal.SIGKILL)
+    try:
+        assert running.process.wait(timeout=STOP_TIMEOUT_S) == 1
+    finally:
+        stop(running.process)
+    deadline = time.monotonic() + 5
+    while port_open(running.nginx_port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not port_open(running.nginx_port)
+    assert "a process stopped, stopping all" in (tmp_path / "run.log").read_text()
