@@ -4,6 +4,7 @@ and stops everything when one of its servers stops."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -62,3 +63,11 @@ def test_when_one_server_stops_run_sh_stops_the_others_and_fails(tmp_path: Path,
         time.sleep(0.1)
     assert not port_open(running.nginx_port)
     assert "a process stopped, stopping all" in (tmp_path / "run.log").read_text()
+
+
+def test_every_variable_the_deploy_scripts_read_is_documented_in_the_readme():
+    scripts = "".join(path.read_text() for path in (RUN_SH.parent).glob("*.sh"))
+    names = set(re.findall(r"\$\{([A-Z][A-Z_]+)[:}]", scripts))
+    assert {"DATABASE_URL", "SCP_NGINX_PORT", "SCP_APP_PORTS", "SCP_RUN_DIR"} <= names
+    readme = (RUN_SH.parents[1] / "README.md").read_text()
+    assert {name for name in names - {"TMPDIR"} if f"`{name}`" not in readme} == set()
