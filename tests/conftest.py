@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.core.settings import default_url
 from dashboard.dataset import Dataset, load_dataset
-from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, save_accounts, with_account
+from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, add_account
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
 from dashboard.store.database import Store
@@ -48,17 +48,20 @@ def password_of(username: str) -> str:
     return f"mat-khau-{username}"
 
 
+def store_in(folder: Path) -> Store:
+    """Return the SQLite store in a data folder, as the app and the commands open it by default."""
+    return Store(default_url(folder))
+
+
 @pytest.fixture(scope="session")
 def seeded_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a data folder holding a store seeded with the demo tables and a viewer, a planner and an admin."""
     folder = tmp_path_factory.mktemp("seeded")
     seeded = Store(default_url(folder))
     seed_demo(seeded, bundled_reference(), DEMO_ACCOUNT)
-    seeded.engine.dispose()
-    accounts = []
     for username, role in ACCOUNTS.items():
-        accounts = with_account(accounts, username, role, password_of(username), name=username.title())
-    save_accounts(folder / "accounts.json", accounts)
+        add_account(seeded, username, role, password_of(username), name=username.title())
+    seeded.engine.dispose()
     return folder
 
 

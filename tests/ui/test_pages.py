@@ -10,10 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.i18n import t
 from dashboard.core.paths import ROOT
-from dashboard.intake.accounts import ADMIN, Account, save_accounts
+from dashboard.intake.accounts import ADMIN, add_account
 from dashboard.maps.bench.synthetic import detailed_layer
 from dashboard.maps.views import Selection, map_view
 from dashboard.progress.wording import figure_text, province_target_metric
+from tests.conftest import store_in
 
 TIMEOUT_S = 60
 
@@ -225,9 +226,7 @@ def app_with_data_dir(monkeypatch, data_dir):
     st.cache_data.clear()
     st.cache_resource.clear()
     monkeypatch.setenv("SCP_DATA_DIR", str(data_dir))
-    admin = Account("quantri", ADMIN)
-    if not (Path(data_dir) / "accounts.json").exists():
-        save_accounts(Path(data_dir) / "accounts.json", [admin])
+    admin, _ = add_account(store_in(Path(data_dir)), "quantri", ADMIN)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
     app.session_state["account"] = admin
     return app.run()
@@ -253,7 +252,7 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2025)[["code", "geometry"]]
     layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
     result = import_layer(ImportRequest(tmp_path / "phu_tho.geojson", "25", "district", 2021, 2025), data.units)
-    version = store_version(tmp_path / "var", result, "admin", accepted=False)
+    version = store_version(store_in(tmp_path / "var"), result, "admin", accepted=False)
     app = app_with_data_dir(monkeypatch, tmp_path / "var")
     assert not app.exception
     assert t("app.schematic_note", "vi") not in [caption.value for caption in app.caption]
