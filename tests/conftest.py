@@ -103,22 +103,39 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     yield from _postgres_store(request.getfixturevalue("postgres_url"))
 
 
-def _postgres_store(url: str) -> Iterator[Store]:
-    """Yield a store in a fresh PostgreSQL schema, dropped afterwards."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Return the URL of an empty database of each kind, for several stores (servers) to share."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        return
+    yield from _postgres_schema(request.getfixturevalue("postgres_url"))
+
+
+def _postgres_schema(url: str) -> Iterator[str]:
+    """Yield the URL of a fresh PostgreSQL schema on the server, dropped afterwards."""
     import sqlalchemy as sa
 
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(url)
     with admin.begin() as connection:
         connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    chosen = Store(sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False))
     try:
-        yield chosen
+        yield sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False)
     finally:
-        chosen.engine.dispose()
         with admin.begin() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
+
+
+def _postgres_store(url: str) -> Iterator[Store]:
+    """Yield a store in a fresh PostgreSQL schema, dropped afterwards."""
+    for schema_url in _postgres_schema(url):
+        chosen = Store(schema_url)
+        try:
+            yield chosen
+        finally:
+            chosen.engine.dispose()
 
 
 @pytest.fixture
