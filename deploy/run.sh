@@ -44,8 +44,15 @@ mkdir -p "$run_dir/logs" "$run_dir/temp"
 if ! SCP_NGINX_PORT=$nginx_port SCP_APP_PORTS=$app_ports SCP_PYTHON=$python "$root/deploy/site.sh" >"$run_dir/site.conf"; then
   exit 2
 fi
+# Started by root, nginx's workers would run as nobody, who may not read a project under /root; they run as the
+# project's owner instead. Started by anyone else, they run as that user.
+workers_user=""
+if [ "$(id -u)" = 0 ]; then
+  workers_user="user $(stat -c %U "$root");"
+fi
 cat >"$run_dir/nginx.conf" <<EOF
 # Written by deploy/run.sh: nginx for one run, as the user who started it; the site is deploy/nginx-site.conf.
+$workers_user
 worker_processes 2;
 pid $run_dir/nginx.pid;
 error_log stderr warn;
