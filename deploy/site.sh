@@ -20,7 +20,11 @@ if ((${#app_ports[@]} == 0)); then
 fi
 read -r streamlit_static folium_frontend < <("$python" -c '
 import pathlib, streamlit, streamlit_folium
-print(pathlib.Path(streamlit.__file__).parent / "static", pathlib.Path(streamlit_folium.__file__).parent / "frontend" / "build")')
+print(pathlib.Path(streamlit.__file__).parent / "static", pathlib.Path(streamlit_folium.__file__).parent / "frontend" / "build")' 2>/dev/null) || true
+if [ -z "${folium_frontend:-}" ]; then
+  echo "site.sh: Python của ứng dụng không có Streamlit / the app's Python has no Streamlit: $python (set SCP_PYTHON)" >&2
+  exit 2
+fi
 servers=""
 for port in "${app_ports[@]}"; do
   servers+="    server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'

@@ -7,9 +7,11 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
+import pytest
 from deployment import RUN_SH, STOP_TIMEOUT_S, free_port, needs_nginx, port_open, start, stop
 
 
@@ -71,3 +73,35 @@ def test_every_variable_the_deploy_scripts_read_is_documented_in_the_readme():
     assert {"DATABASE_URL", "SCP_NGINX_PORT", "SCP_APP_PORTS", "SCP_RUN_DIR"} <= names
     readme = (RUN_SH.parents[1] / "README.md").read_text()
     assert {name for name in names - {"TMPDIR"} if f"`{name}`" not in readme} == set()
+
+
+@pytest.mark.parametrize("ports", ["8501 x", "8501 70000", " "])
+def test_the_site_is_not_written_for_ports_that_are_no_ports(ports):
+    environment = {"PATH": "/usr/bin:/bin", "SCP_APP_PORTS": ports, "SCP_PYTHON": sys.executable}
+    done = subprocess.run(
+        ["bash", str(RUN_SH.parent / "site.sh")], env=environment, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert "SCP_APP_PORTS" in done.stderr or "names no port" in done.stderr
+
+
+def test_the_site_is_not_written_without_the_apps_python(tmp_path):
+    environment = {"PATH": "/usr/bin:/bin", "SCP_PYTHON": "/bin/false"}
+    done = subprocess.run(
+        ["bash", str(RUN_SH.parent / "site.sh")], env=environment, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 2 and done.stdout == "" and "SCP_PYTHON" in done.stderr
+
+
+def test_the_site_names_every_app_server_and_the_listening_port():
+    environment = {"PATH": "/usr/bin:/bin", "SCP_APP_PORTS": "9101 9102 9103", "SCP_NGINX_PORT": "9100"}
+    done = subprocess.run(
+        ["bash", str(RUN_SH.parent / "site.sh")],
+        env={**environment, "SCP_PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.findall(r"server 127\.0\.0\.1:(\d+)", done.stdout) == ["9101", "9102", "9103"]
+    assert "listen 9100;" in done.stdout and "@" not in done.stdout and done.stderr == ""
