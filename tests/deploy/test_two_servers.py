@@ -197,3 +197,47 @@ def test_the_load_benchmark_runs_viewers_through_nginx_and_planners_on_the_share
     assert load["case"] == "load" and load["errors"] == 0 and load["pages"] >= 3, load
     assert load["requests"] > 3 * load["pages"] and 0 < load["page_p50_s"] <= load["page_p95_s"]
     assert planners == {**planners, "case": "planners", "committed": 2, "lost_updates": 0, "restored": True}
+
+
+def run_page(websocket, states: list | None = None) -> dict[str, str]:
+    """Run the page in a websocket session with the widget states given; return the ids of its inputs and buttons
+    by label."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    rerun = BackMsg()
+    rerun.rerun_script.query_string = ""
+    rerun.rerun_script.widget_states.widgets.extend(states or [])
+    websocket.send(rerun.SerializeToString())
+    ids = {}
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(websocket.recv(timeout=PAGE_TIMEOUT_MS / 1000))
+        if message.WhichOneof("type") == "script_finished":
+            return ids
+        element = message.delta.new_element
+        if element.WhichOneof("type") in ("text_input", "button"):
+            widget = getattr(element, element.WhichOneof("type"))
+            ids[widget.label] = widget.id
+
+
+def test_a_failed_sign_in_through_nginx_is_counted_for_the_browsers_address_not_nginxs(deployment: Deployment):
+    import socket
+
+    import sqlalchemy as sa
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+    from websockets.sync.client import connect
+
+    browser_side = socket.create_connection(("127.0.0.1", deployment.nginx_port), source_address=("127.0.0.2", 0))
+    address = f"ws://127.0.0.1:{deployment.nginx_port}/_stcore/stream"
+    with connect(address, sock=browser_side, subprotocols=["streamlit"]) as websocket:
+        ids = run_page(websocket)
+        typed = []
+        for label, value in (("Tên đăng nhập", "lan"), ("Mật khẩu", "sai-mat-khau")):
+            typed.append(WidgetState(id=ids[label], string_value=value))
+        run_page(websocket, [*typed, WidgetState(id=ids["Đăng nhập"], trigger_value=True)])
+    engine = sa.create_engine(deployment.environment["DATABASE_URL"])
+    with engine.connect() as connection:
+        clients = connection.exec_driver_sql("SELECT subject FROM sign_in_failures WHERE kind = 'client'").scalars()
+        assert set(clients) == {"127.0.0.2"}
+    engine.dispose()
