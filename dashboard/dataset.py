@@ -1,4 +1,5 @@
-"""Everything the dashboard reads, loaded once: units, zones, boundaries, plans, targets and tables."""
+"""Everything the dashboard reads, loaded once: units, zones, boundaries, plans, targets, the task register and
+tables."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 
 from dashboard.core.paths import DEMO_TABLES, GEODATA, INDICATORS
 from dashboard.core.programme import load_catalogue, load_plans, load_targets
+from dashboard.core.tasks import TaskRegister, load_task_register
 from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, load_layer
 from dashboard.geography.boundaries.stored import combined_layer, imported_layers
 from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
@@ -28,6 +30,7 @@ class Dataset:
     plans: pd.DataFrame
     targets: pd.DataFrame
     catalogue: pd.DataFrame
+    tasks: TaskRegister
     tables: dict[str, pd.DataFrame]
     schematic: bool
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -86,6 +89,7 @@ def load_dataset(
         plans=load_plans(indicators),
         targets=load_targets(indicators),
         catalogue=load_catalogue(indicators),
+        tasks=load_task_register(indicators),
         tables=load_tables(DEMO_TABLES) if tables is None else tables,
         schematic=layer == SCHEMATIC_LAYER,
     )

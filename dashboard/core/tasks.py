@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.core.i18n import messages, t
+from dashboard.core.i18n import LANGUAGES, messages, t
 from dashboard.core.numbers import AMOUNT, COUNT, read_number
 from dashboard.core.paths import INDICATORS
 
@@ -109,7 +109,7 @@ class RegisterError(ValueError):
 
     def __init__(self, problems: list[RegisterProblem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(" / ".join(problem.message(lang) for lang in ("vi", "en")) for problem in problems))
+        super().__init__("\n".join(" / ".join(problem.message(lang) for lang in LANGUAGES) for problem in problems))
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def read_agencies(frame: pd.DataFrame, checker: _Checker) -> dict[str, Agency]:
 
 def read_outputs(frame: pd.DataFrame, checker: _Checker, indicators: set[str]) -> dict[tuple[str, str], list]:
     """Return the outputs by (plan, task number): a quantity needs a catalogue indicator as its kind and a
-    `per`; a stretch is above its minimum."""
+    `per`, any other kind a name in the message files (`task_output.KIND`); a stretch is above its minimum."""
     outputs: dict[tuple[str, str], list] = {}
     if not checker.columns(frame, OUTPUT_COLUMNS):
         return outputs
@@ -240,6 +240,8 @@ def read_outputs(frame: pd.DataFrame, checker: _Checker, indicators: set[str]) -
             checker.choice(row, record, "per", PERS)
             if kind not in indicators:
                 checker.add(row, "kind", "kind_not_in_catalogue", kind)
+        elif kind and kind not in indicators and not all(f"task_output.{kind}" in messages(lang) for lang in LANGUAGES):
+            checker.add(row, "kind", "unknown_kind", kind)
         elif per or record["quantity_stretch"].strip():
             checker.add(row, "quantity_min", "quantity_missing", record["quantity_stretch"].strip() or per)
         if minimum is not None and stretch is not None and stretch <= minimum:

@@ -175,6 +175,7 @@ INDICATOR_CODES = set(pd.read_csv(INDICATORS / "catalogue.csv", dtype=str)["indi
         (TASKS, 7, "number", "1", "duplicate_task", "listed twice"),
         (OUTPUTS, 2, "task", "99", "unknown_task", "has no task"),
         (OUTPUTS, 3, "quantity_min", "ba", "not_a_number", "is not a number"),
+        (OUTPUTS, 4, "kind", "lop_hoc", "unknown_kind", "is neither an indicator"),
         (AGENCIES, 3, "aliases_vi", "Sở Công Thương", "name_of_two_agencies", "already names agency"),
     ],
 )
