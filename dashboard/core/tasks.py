@@ -28,6 +28,7 @@ TASK_COLUMNS = (
     "start_year",
     "end_year",
     "budget_million_vnd",
+    "repeats",
     "notes",
 )
 OUTPUT_COLUMNS = ("plan_id", "task", "kind", "text_vi", "quantity_min", "quantity_stretch", "per", "approximate")
@@ -80,6 +81,7 @@ class Task:
     start_year: int | None
     end_year: int
     budget_million_vnd: Decimal | None
+    repeats: str
     notes: str
     outputs: tuple[TaskOutput, ...] = ()
 
@@ -284,6 +286,7 @@ def _task(row: int, record: dict[str, str], checker: _Checker, agencies: dict[st
         start_year=start,
         end_year=end or 0,
         budget_million_vnd=budget,
+        repeats=record["repeats"].strip(),
         notes=record["notes"].strip(),
     )
 
@@ -316,6 +319,9 @@ def read_register(
     rows = read_tasks(frames[TASKS], checkers[TASKS], agencies, plan_ids)
     outputs = read_outputs(frames[OUTPUTS], checkers[OUTPUTS], indicators)
     numbers = {(task.plan_id, task.number) for _, task in rows}
+    for row, task in rows:
+        if task.repeats and (task.plan_id, task.repeats) not in numbers:
+            checkers[TASKS].add(row, "repeats", "unknown_task", task.repeats, plan=task.plan_id)
     for key, found in outputs.items() if rows else ():
         if key not in numbers:
             for row, _ in found:
@@ -338,3 +344,41 @@ def load_task_register(folder: Path = INDICATORS) -> TaskRegister:
     if problems:
         raise RegisterError(problems)
     return register
+
+
+def output_targets(register: TaskRegister) -> pd.DataFrame:
+    """Return the targets the tasks' outputs set, in the columns of targets.csv plus task and per: one a year
+    for an output "a year", one at the task's end for an output over its period (counted from its start).
+    An output per sector group sets none, and a task that repeats another for some of its years (Hà Tĩnh's
+    2021 part) sets no target of a kind and year the task it repeats already sets."""
+    planned = [
+        (task, output, year)
+        for task in register.tasks
+        for output in task.outputs
+        if output.quantity_min is not None and output.per in (PER_YEAR, PER_PERIOD)
+        for year in range(
+            task.end_year if output.per == PER_PERIOD or task.start_year is None else task.start_year,
+            task.end_year + 1,
+        )
+    ]
+    set_by = {(task.plan_id, task.number, output.kind, year) for task, output, year in planned}
+    rows = []
+    for task, output, year in planned:
+        if (task.plan_id, task.repeats, output.kind, year) in set_by:
+            continue
+        stretch = None if output.quantity_stretch is None else float(output.quantity_stretch)
+        rows.append(
+            {
+                "plan_id": task.plan_id,
+                "indicator": output.kind,
+                "scope": "province",
+                "target_year": year,
+                "target_min": float(output.quantity_min),
+                "target_stretch": float("nan") if stretch is None else stretch,
+                "text_vi": output.text_vi,
+                "approximate": output.approximate,
+                "task": task.number,
+                "per": output.per,
+            }
+        )
+    return pd.DataFrame(rows)

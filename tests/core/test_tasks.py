@@ -95,6 +95,13 @@ def test_thai_nguyen_task_printed_without_number_is_kept_with_its_position(regis
     assert "without its number" in unnumbered.notes and unnumbered.leads == ("donre",)
 
 
+def test_ha_tinh_2021_tasks_name_the_task_they_repeat(register: TaskRegister) -> None:
+    repeats = {task.number: task.repeats for task in register.of_plan("ha-tinh") if task.repeats}
+    assert len(repeats) == 23 and repeats["II.1"] == "I.1" and repeats["II.4"] == "I.23" and repeats["II.17"] == "I.20"
+    titles = {task.number: task.title_vi for task in register.of_plan("ha-tinh")}
+    assert all(titles[copy].rstrip(".") == titles[original].rstrip(".") for copy, original in repeats.items())
+
+
 def test_thai_nguyen_deadline_before_2025_is_due_by_the_end_of_2024(register: TaskRegister) -> None:
     task = next(task for task in register.of_plan("thai-nguyen") if task.number == "4")
     assert (task.schedule, task.start_year, task.end_year, task.period_vi) == ("deadline", None, 2024, "Trước năm 2025")
@@ -174,6 +181,7 @@ INDICATOR_CODES = set(pd.read_csv(INDICATORS / "catalogue.csv", dtype=str)["indi
         (TASKS, 6, "schedule", "sometimes", "not_allowed", "is not one of"),
         (TASKS, 7, "number", "1", "duplicate_task", "listed twice"),
         (OUTPUTS, 2, "task", "99", "unknown_task", "has no task"),
+        (TASKS, 8, "repeats", "I.99", "unknown_task", "has no task"),
         (OUTPUTS, 3, "quantity_min", "ba", "not_a_number", "is not a number"),
         (OUTPUTS, 4, "kind", "lop_hoc", "unknown_kind", "is neither an indicator"),
         (AGENCIES, 3, "aliases_vi", "Sở Công Thương", "name_of_two_agencies", "already names agency"),
