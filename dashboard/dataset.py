@@ -17,6 +17,7 @@ from dashboard.geography.boundaries.stored import combined_layer, imported_layer
 from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
+from dashboard.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -72,15 +73,15 @@ def load_dataset(
     indicators: Path = INDICATORS,
     tables: dict[str, pd.DataFrame] | None = None,
     layer: Path = SCHEMATIC_LAYER,
-    data_dir: Path | None = None,
+    store: Store | None = None,
 ) -> Dataset:
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
-    bundled demonstration tables); boundary layers imported into data_dir take over the years they are valid
+    bundled demonstration tables); boundary layers imported into the store take over the years they are valid
     in, and zone lists imported there replace the listed zones they name."""
     boundaries, zones = load_layer(layer), load_zones(geodata)
-    if data_dir is not None:
-        boundaries = combined_layer(boundaries, imported_layers(data_dir))
-        zones = with_imported_zones(zones, data_dir)
+    if store is not None:
+        boundaries = combined_layer(boundaries, imported_layers(store))
+        zones = with_imported_zones(zones, store)
     return Dataset(
         provinces=load_provinces(geodata),
         units=load_units(geodata),

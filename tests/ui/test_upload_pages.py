@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core.paths import ROOT
 from dashboard.intake.accounts import load_accounts
 from dashboard.ui import upload_preview
+from tests.conftest import store_in
 
 TIMEOUT_S = 60
 PACKAGING = (
@@ -27,7 +28,7 @@ def signed_in_app(data_dir, username: str) -> AppTest:
     AppTest reruns only the page script, not app.py, so the page list of a role is built on the first run."""
     st.cache_data.clear()
     st.cache_resource.clear()
-    account = next(entry for entry in load_accounts(data_dir / "accounts.json") if entry.username == username)
+    account = next(entry for entry in load_accounts(store_in(data_dir)) if entry.username == username)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
     app.session_state["account"] = account
     return app.run()
@@ -135,9 +136,7 @@ def test_an_admin_adds_a_planner(data_dir):
     app.text_input(key="user_password").input("mat-khau-minh")
     app.button[-2].click().run()
     assert not app.exception
-    assert {account.username: account.role for account in load_accounts(data_dir / "accounts.json")}[
-        "minh"
-    ] == "planner"
+    assert {account.username: account.role for account in load_accounts(store_in(data_dir))}["minh"] == "planner"
 
 
 def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_exports(data_dir):
@@ -163,11 +162,10 @@ def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_export
 
 
 def test_an_account_removed_by_an_administrator_loses_its_pages_at_once(data_dir):
-    from dashboard.intake.accounts import save_accounts, without_account
+    from dashboard.intake.accounts import remove_account
 
     app = signed_in_app(data_dir, "lan")
-    path = data_dir / "accounts.json"
-    save_accounts(path, without_account(load_accounts(path), "lan"))
+    remove_account(store_in(data_dir), "lan")
     app.switch_page("pages/upload.py").run()
     assert "không có quyền" in app.error[0].value
     assert not app.file_uploader
