@@ -104,3 +104,12 @@ def test_the_plan_table_lists_every_target_of_the_plan(data):
     table = targets_table(data, "phu-tho", "vi")
     assert len(table) == (data.targets["plan_id"] == "phu-tho").sum()
     assert "12.000" in table["Tối thiểu"].tolist()
+
+
+def test_the_plan_table_names_the_task_of_each_output_target_and_marks_about_targets(data):
+    table = targets_table(data, "phu-tho", "en")
+    supported = table[table["Task"] == "III.3"].set_index("Indicator")
+    assert supported.loc["SCP conferences and workshops", "Minimum"] == "2"
+    assert supported.index[0].startswith("Distributors supported") and supported["Minimum"].iloc[0] == "about 50"
+    vi = targets_table(data, "thai-nguyen", "vi")
+    assert "khoảng 50" in vi["Tối thiểu"].tolist()
