@@ -12,6 +12,7 @@ from branca.element import MacroElement, Template
 from dashboard.core.i18n import t
 from dashboard.maps.choropleth import DistrictLayer
 from dashboard.maps.views import LegendEntry, MapView
+from dashboard.progress.measures import NO_DATA
 
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
@@ -21,6 +22,7 @@ ZONE_OUTLINE = "#08306b"
 MAP_MARGIN_PX = 10
 LEAST_MAP_HEIGHT_PX = 160
 ZOOM_SNAP = 0.25
+NO_DATA_BORDER = "2px dashed #222"
 
 
 class Legend(MacroElement):
@@ -112,7 +114,8 @@ def legend_html(
         border = f"2px solid {ZONE_OUTLINE}" if round_swatch else "1px solid #555"
         lines = "".join(
             f'<div><span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
-            f'vertical-align:middle;border:{border};border-radius:{radius};background:{entry.colour}"></span>'
+            f"vertical-align:middle;border:{NO_DATA_BORDER if entry.key == NO_DATA else border};"
+            f'border-radius:{radius};background:{entry.colour}"></span>'
             f"{html.escape(entry.label)} ({entry.count})</div>"
             for entry in rows
         )

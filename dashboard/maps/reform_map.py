@@ -46,11 +46,12 @@ def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
 
 def _merged_legend(legends: list[list[LegendEntry]]) -> list[LegendEntry]:
     """Return legend entries with the counts of identical classes (same colour and words) added up."""
-    merged: dict[tuple[str, str], int] = {}
+    merged: dict[tuple[str, str, str], int] = {}
     for legend in legends:
         for entry in legend:
-            merged[(entry.colour, entry.label)] = merged.get((entry.colour, entry.label), 0) + entry.count
-    return [LegendEntry(colour, label, count) for (colour, label), count in merged.items()]
+            key = (entry.colour, entry.label, entry.key)
+            merged[key] = merged.get(key, 0) + entry.count
+    return [LegendEntry(colour, label, count, key) for (colour, label, key), count in merged.items()]
 
 
 def _combined_baseline(

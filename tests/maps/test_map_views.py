@@ -3,7 +3,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from dashboard.maps.views import Selection, map_view, selected_district
+from dashboard.maps.views import Selection, class_table, map_view, selected_district, undrawn_note
 from dashboard.progress.history import district_history, history_table
 from dashboard.progress.plan import targets_table
 
@@ -104,3 +104,22 @@ def test_the_plan_table_lists_every_target_of_the_plan(data):
     table = targets_table(data, "phu-tho", "vi")
     assert len(table) == (data.targets["plan_id"] == "phu-tho").sum()
     assert "12.000" in table["Tối thiểu"].tolist()
+
+
+def test_a_unit_the_drawn_layer_lacks_is_named_and_the_legend_counts_what_is_drawn(data):
+    layer = data.layer[data.layer["code"] != "240"].reset_index(drop=True)
+    view = map_view(dataclasses.replace(data, layer=layer), Selection(PHU_THO, "eco_packaging", 2025, "en"))
+    assert view.undrawn == ["240"]
+    assert "240" not in set(view.features["code"])
+    assert sum(entry.count for entry in view.legend) == len(view.features) == 12
+    assert undrawn_note(view, "en").startswith(
+        "The boundary layer drawn lacks Tân Sơn District (100% (5/5 supermarkets))"
+    )
+    classes = class_table(view, "en")
+    assert classes["Districts"].sum() == 13
+
+
+def test_a_full_layer_leaves_no_note(data):
+    view = map_view(data, Selection(PHU_THO, "eco_packaging", 2025, "vi"))
+    assert view.undrawn == []
+    assert undrawn_note(view, "vi") == ""
