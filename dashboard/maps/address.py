@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
 from dashboard.geography.units import units_of
 
@@ -99,3 +100,27 @@ def address_values(address: MapAddress) -> dict[str, str]:
     if address.unit:
         values["unit"] = address.unit
     return values
+
+
+def _default_words(data: Dataset, address: MapAddress, name: str, language: str) -> str:
+    """Return what an unknown field fell back to, in words."""
+    if name == "province":
+        return str(data.province(address.province)["name"])
+    if name == "indicator":
+        return t(f"indicator.{address.indicator}", language)
+    if name == "year":
+        return str(address.year)
+    return t("filter.all_districts", language)
+
+
+def address_notes(data: Dataset, address: MapAddress, language: str) -> list[str]:
+    """Return one note per value of a link the data does not know, saying what is shown instead."""
+    return [
+        t(
+            f"map_link.unknown_{unknown.field}",
+            language,
+            value=unknown.value,
+            shown=_default_words(data, address, unknown.field, language),
+        )
+        for unknown in address.unknown
+    ]

@@ -11,7 +11,7 @@ from branca.element import MacroElement, Template
 
 from dashboard.core.i18n import t
 from dashboard.maps.choropleth import DistrictLayer
-from dashboard.maps.views import LegendEntry, MapView
+from dashboard.maps.views import LegendEntry, MapView, map_note
 from dashboard.progress.measures import NO_DATA
 
 LEAFLET_JS = "leaflet/leaflet.js"
@@ -102,6 +102,30 @@ class FitToLegend(MacroElement):
         self.bounds = bounds
         self.margin = margin
         self.least_height = LEAST_MAP_HEIGHT_PX
+
+
+class FocusWithoutScroll(MacroElement):
+    """Focuses the map on the first press without scrolling the page: Leaflet focuses its container (for the
+    keyboard) on mousedown, and the page then scrolled a map partly out of view under the pointer, so the first
+    click or tap landed on another shape, or none, and selected nothing."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (container) {
+            container.addEventListener("mousedown", function () {
+                if (document.activeElement !== container) {
+                    container.focus({preventScroll: true});
+                }
+            }, true);
+        })({{ this._parent.get_name() }}.getContainer());
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScroll"
 
 
 def legend_html(
@@ -195,11 +219,12 @@ def map_with_districts(
         ).add_to(fmap)
     folium.LayerControl(collapsed=not legend).add_to(fmap)
     if legend:
-        note = t("app.schematic_note", language) if view.schematic else ""
+        note = map_note(view, language)
         fmap.add_child(
             Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
         )
     fmap.add_child(FitToLegend([[float(bounds[1]), float(bounds[0])], [float(bounds[3]), float(bounds[2])]]))
+    fmap.add_child(FocusWithoutScroll())
     return fmap
 
 

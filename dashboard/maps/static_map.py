@@ -92,9 +92,12 @@ def _draw_units(view: MapView, axes: object) -> None:
 
 def _footer(view: MapView, language: str, drawn_on: date) -> list[str]:
     """Return the lines under the map: province figure, units not drawn, source, date and notes."""
-    boundaries = t(f"map_image.boundaries_{'schematic' if view.schematic else 'official'}", language)
+    boundaries = view.boundary_note or t(
+        f"map_image.boundaries_{'schematic' if view.schematic else 'official'}", language
+    )
     lines = [
-        t("map_image.source", language, boundaries=boundaries),
+        t("map_image.source", language),
+        boundaries,
         t("map_image.drawn_on", language, date=t("map_image.date", language, **_date_parts(drawn_on))),
     ]
     note = undrawn_note(view, language)

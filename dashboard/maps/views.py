@@ -57,7 +57,8 @@ class LegendEntry:
 @dataclass(frozen=True)
 class MapView:
     """Everything the map page draws for a selection; undrawn holds the codes of units the boundary layer drawn
-    lacks (their values are in the table, not on the map)."""
+    lacks (their values are in the table, not on the map), boundary_note says which parts are schematic when a map
+    mixes schematic and imported boundaries."""
 
     features: gpd.GeoDataFrame
     districts: pd.DataFrame
@@ -72,6 +73,7 @@ class MapView:
     schematic: bool
     title: str = ""
     undrawn: list[str] = field(default_factory=list)
+    boundary_note: str = ""
 
 
 def tooltip_html(title: str, lines: list[tuple[str, str]]) -> str:
@@ -229,6 +231,11 @@ def selected_district(returned: dict | None) -> str | None:
     """Return the district code of the shape last clicked on the map, if any."""
     drawing = (returned or {}).get("last_active_drawing") or {}
     return (drawing.get("properties") or {}).get("code")
+
+
+def map_note(view: MapView, language: str) -> str:
+    """Return what the map says of its boundaries: which parts are schematic, or that all are, or nothing."""
+    return view.boundary_note or (t("app.schematic_note", language) if view.schematic else "")
 
 
 def undrawn_note(view: MapView, language: str) -> str:
