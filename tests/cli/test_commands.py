@@ -31,7 +31,9 @@ def command_name(command) -> str:
     return command.__name__.rsplit(".", 1)[1].replace("_", "-")
 
 
-@pytest.mark.parametrize("name", ["assets", "scorecard", "indicators", "boundaries", "users", "map-image", "bench"])
+@pytest.mark.parametrize(
+    "name", ["assets", "scorecard", "tasks", "indicators", "boundaries", "users", "map-image", "bench"]
+)
 def test_help_lists_every_command_with_its_purpose_on_one_line(capsys, name):
     lines = help_lines(capsys)
     listed = [line.split(maxsplit=1) for line in lines if line.strip().split(maxsplit=1)[:1] == [name]]
