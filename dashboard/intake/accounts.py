@@ -22,7 +22,7 @@ ROLES = (VIEWER, PLANNER, ADMIN)
 RIGHTS = {
     VIEWER: {"view"},
     PLANNER: {"view", "upload", "undo"},
-    ADMIN: {"view", "upload", "undo", "manage_boundaries", "manage_users"},
+    ADMIN: {"view", "upload", "undo", "manage_boundaries", "manage_plans", "manage_users"},
 }
 HASHER = PasswordHasher()
 MIN_PASSWORD = 8

@@ -13,11 +13,12 @@ import pandas as pd
 
 from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
-from dashboard.core.programme import load_catalogue, load_plans
+from dashboard.core.programme import load_catalogue
 from dashboard.core.settings import Settings
 from dashboard.geography.units import load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
+from dashboard.intake.plans import programme
 from dashboard.intake.problems import Problem, errors, warnings
 from dashboard.intake.reading import ROW, read_upload
 from dashboard.intake.tables import TableSpec, table_specs, typed_table
@@ -205,10 +206,13 @@ def undo_upload(store: Store, upload_id: int, account: Account) -> int:
 
 
 def bundled_reference(store: Store | None = None) -> Reference:
-    """Return the units, zones, plans and catalogue that uploaded rows are checked against: the bundled ones,
-    with the zone lists imported into the store when given."""
+    """Return the units, zones, plans, catalogue and task register that uploaded rows are checked against: the
+    bundled ones, with the zone lists and plans loaded into the store when given."""
     zones = load_zones() if store is None else with_imported_zones(load_zones(), store)
-    return Reference(units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue())
+    loaded = programme(store)
+    return Reference(
+        units=load_units(), zones=zones, plans=loaded.plans, catalogue=load_catalogue(), tasks=loaded.register
+    )
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:

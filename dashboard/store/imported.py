@@ -1,5 +1,6 @@
-"""Versions administrators import, kept in the store: boundary layer versions (the prepared layer as GeoJSON)
-and zone lists (CSV), each with its report; a version is never overwritten, and storing one moves the revision."""
+"""Versions administrators import, kept in the store: boundary layer versions (the prepared layer as GeoJSON),
+zone lists (CSV) and plans (their parts as JSON), each with its report; a version is never overwritten, only
+marked undone, and storing or undoing one moves the revision."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ import sqlalchemy as sa
 
 from dashboard.store.database import METADATA, Store
 
-BOUNDARIES, ZONES = "boundaries", "zones"
+BOUNDARIES, ZONES, PLANS = "boundaries", "zones", "plans"
 IMPORTED = sa.Table(
     "imported_versions",
     METADATA,
     sa.Column("kind", sa.String(16), primary_key=True),
     sa.Column("version_id", sa.String(255), primary_key=True),
     *(sa.Column(name) for name in ("province_code", "level", "valid_from", "valid_to", "report", "payload")),
-    *(sa.Column(name) for name in ("imported_by", "imported_at")),
+    *(sa.Column(name) for name in ("imported_by", "imported_at", "undone_by", "undone_at")),
 )
 
 
@@ -74,10 +75,35 @@ def add_version(store: Store, version: ImportedVersion) -> None:
 
 
 def version_reports(store: Store, kind: str) -> list[dict]:
-    """Return the report of every stored version of a kind, oldest import first."""
-    query = sa.select(IMPORTED.c.report).where(IMPORTED.c.kind == kind).order_by(IMPORTED.c.imported_at)
+    """Return the report of every stored version of a kind as stored, oldest import first; an undone one also
+    says who undid it and when (undone_by, undone_at)."""
+    query = (
+        sa.select(IMPORTED.c.report, IMPORTED.c.undone_by, IMPORTED.c.undone_at)
+        .where(IMPORTED.c.kind == kind)
+        .order_by(IMPORTED.c.imported_at)
+    )
     with store.reading() as connection:
-        return [json.loads(report) for report in connection.execute(query).scalars()]
+        return [
+            {**json.loads(report), **({"undone_by": by, "undone_at": at} if at else {})}
+            for report, by, at in connection.execute(query).all()
+        ]
+
+
+class VersionUndoRefusedError(Exception):
+    """A version cannot be undone: there is no such version, or it is undone already."""
+
+
+def undo_version(store: Store, kind: str, version_id: str, by: str) -> None:
+    """Mark a standing version undone in one transaction that moves the revision on; raise
+    VersionUndoRefusedError when there is no such standing version."""
+    with store.changing() as connection:
+        done = connection.execute(
+            sa.update(IMPORTED)
+            .where(IMPORTED.c.kind == kind, IMPORTED.c.version_id == version_id, IMPORTED.c.undone_at.is_(None))
+            .values(undone_by=by, undone_at=now_stamp()[1])
+        )
+        if done.rowcount != 1:
+            raise VersionUndoRefusedError(version_id)
 
 
 def version_payloads(store: Store, kind: str, version_ids: list[str]) -> dict[str, str]:

@@ -10,6 +10,8 @@ from dashboard.ui import upload_preview
 from tests.conftest import store_in
 
 TIMEOUT_S = 60
+GUARDED_PAGES = ["pages/upload.py", "pages/history.py", "pages/users.py", "pages/boundaries.py", "pages/sites.py"]
+GUARDED_PAGES += ["pages/plans.py"]
 PACKAGING = (
     "Năm;Mã huyện;Tên huyện;Tổng số siêu thị và trung tâm thương mại;Số siêu thị dùng bao bì thân thiện môi trường\n"
 )
@@ -41,9 +43,7 @@ def test_the_sign_in_form_signs_a_planner_in(app):
     assert app.session_state["account"].role == "planner"
 
 
-@pytest.mark.parametrize(
-    "page", ["pages/upload.py", "pages/history.py", "pages/users.py", "pages/boundaries.py", "pages/sites.py"]
-)
+@pytest.mark.parametrize("page", GUARDED_PAGES)
 @pytest.mark.parametrize("username", [None, "khach"])
 def test_a_viewer_is_not_offered_the_planner_and_admin_pages(data_dir, page, username):
     app = signed_in_app(data_dir, username) if username else AppTest.from_file(str(ROOT / "app.py")).run()
@@ -53,9 +53,7 @@ def test_a_viewer_is_not_offered_the_planner_and_admin_pages(data_dir, page, use
         app.switch_page(page)
 
 
-@pytest.mark.parametrize(
-    "page", ["pages/upload.py", "pages/history.py", "pages/users.py", "pages/boundaries.py", "pages/sites.py"]
-)
+@pytest.mark.parametrize("page", GUARDED_PAGES)
 def test_a_page_file_run_directly_refuses_a_viewer(data_dir, page):
     st.cache_data.clear()
     st.cache_resource.clear()

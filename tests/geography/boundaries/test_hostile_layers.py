@@ -7,7 +7,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from shapely.geometry import Polygon
 
 from dashboard.__main__ import main
 from dashboard.core.i18n import t
@@ -22,6 +21,7 @@ from dashboard.geography.units import load_units, valid_in
 from dashboard.maps.prepared import prepared_layer
 from dashboard.store import database as store_module
 from tests.conftest import store_in
+from tests.maps.test_invalid_shapes import bow_tie as bow_tied
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
 UNITS = load_units()
@@ -41,17 +41,6 @@ def districts(data, province: str, year: int = 2023) -> gpd.GeoDataFrame:
     layer = valid_in(data.layer[data.layer["province_code"] == province], year)[["code", "geometry"]]
     names = UNITS.drop_duplicates("code", keep="first").set_index("code")["name"]
     return layer.assign(ten=layer["code"].map(names)).reset_index(drop=True)
-
-
-def bow_tied(shape: Polygon) -> Polygon:
-    """Return the polygon with the first two neighbouring vertices of its outer ring whose swap makes the
-    border cross itself swapped: a small bow-tie, the kind of fault a published national layer has."""
-    ring = list(shape.exterior.coords)[:-1]
-    for index in range(len(ring) - 1):
-        swapped = [*ring[:index], ring[index + 1], ring[index], *ring[index + 2 :]]
-        if not Polygon(swapped).is_valid:
-            return Polygon(swapped)
-    raise AssertionError("no swap of neighbouring vertices makes this polygon cross itself")
 
 
 def zipped(layer: gpd.GeoDataFrame, folder: Path, prj: str) -> Path:
