@@ -24,6 +24,7 @@ LOOPBACK = ("127.", "localhost", "::1")
 FRAME = "component/streamlit_folium.st_folium/index.html"
 LEAFLET = ("app/static/vendor/leaflet/leaflet.js", "app/static/vendor/leaflet/leaflet.css")
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+RERUNNING = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN  # the page reruns itself: wait for that run
 KEPT_ERRORS = 5
 
 
@@ -92,8 +93,9 @@ class _Viewer:
             return gzip.decompress(body) if response.headers.get("Content-Encoding") == "gzip" else body
 
     def run_page(self) -> None:
-        """Open the page's websocket session, ask it to run the page and wait until the run ends; raise when the
-        run fails or shows an exception."""
+        """Open the page's websocket session, ask it to run the page and wait until the run ends (the page may
+        rerun itself first, e.g. to write its selection into the address); raise when the run fails or shows an
+        exception."""
         scheme = "wss" if self.base.startswith("https") else "ws"
         address = f"{scheme}://{self.base.split('://', 1)[1]}/_stcore/stream"
         headers = {"Cookie": f"{COOKIE}={self.cookie}"} if self.cookie else {}
@@ -110,7 +112,7 @@ class _Viewer:
                 kind = message.WhichOneof("type")
                 if kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
                     raise RuntimeError(f"the page raised {message.delta.new_element.exception.type}")
-                if kind == "script_finished":
+                if kind == "script_finished" and message.script_finished != RERUNNING:
                     if message.script_finished != FINISHED:
                         raise RuntimeError(f"the page run ended with status {message.script_finished}")
                     return
