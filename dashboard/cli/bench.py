@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from dashboard.core.settings import load_settings
 from dashboard.dataset import load_dataset
 from dashboard.maps.bench.benchmark import (
     DEFAULT_COMMUNES,
@@ -22,9 +23,11 @@ from dashboard.maps.bench.benchmark import (
     text_report,
 )
 from dashboard.maps.bench.checks import DEFAULT_CHECK_ROWS, check_report, measure_check
+from dashboard.maps.bench.planners import commit_at_once
 
 EXIT_UNMEASURABLE = 2
 CHECK_CASE = "upload_check"
+MAX_VIEWERS, MAX_LOAD_SECONDS, MAX_PLANNERS = 200, 600, 20
 BARE_MODE_LOGGERS = (
     "streamlit.runtime.scriptrunner_utils.script_run_context",
     "streamlit.runtime.caching.cache_data_api",
@@ -95,12 +98,38 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         default=DEFAULT_CHECK_ROWS,
         help="rows of the generated file whose upload check is timed",
     )
+    bench.add_argument(
+        "--load",
+        metavar="URL",
+        help="instead: load the deployment at this address on this machine (nginx of deploy/run.sh) with viewers, "
+        "then commit uploads from planners at once to the store DATABASE_URL names",
+    )
+    bench.add_argument(
+        "--viewers",
+        type=_checked(int, lambda count: 1 <= count <= MAX_VIEWERS, f"--viewers: 1 to {MAX_VIEWERS}, not {{value}}"),
+        default=50,
+        help="simulated viewers opening the map page (with --load)",
+    )
+    bench.add_argument(
+        "--seconds",
+        type=_checked(float, lambda span: 1 <= span <= MAX_LOAD_SECONDS, f"--seconds: 1 to {MAX_LOAD_SECONDS}"),
+        default=60.0,
+        help="how long the viewers keep opening the page (with --load)",
+    )
+    bench.add_argument(
+        "--planners",
+        type=_checked(int, lambda count: 0 <= count <= MAX_PLANNERS, f"--planners: 0 to {MAX_PLANNERS}, not {{value}}"),
+        default=5,
+        help="planners committing an upload at the same moment (with --load; 0: none)",
+    )
     bench.set_defaults(run=run)
 
 
 def run(arguments: argparse.Namespace) -> int:
     """Measure every benchmark case, fast and naive, then the upload check; print the report and return the exit
     code."""
+    if arguments.load:
+        return run_load(arguments)
     quiet_bare_mode_warnings()
     from dashboard.ui.bench_page import run_bench  # imports Streamlit: only when the benchmark runs
 
@@ -122,4 +151,38 @@ def run(arguments: argparse.Namespace) -> int:
     else:
         print(text_report(results, growth_lines))
         print(check_report(checked))
+    return 0
+
+
+def run_load(arguments: argparse.Namespace) -> int:
+    """Load a running deployment with viewers, then have planners commit at once; print what they met (measured,
+    not judged, but for the budget of no errors) and return the exit code."""
+    from dashboard.ui.load_viewers import run_viewers  # imports Streamlit's messages: only when the load runs
+
+    try:
+        viewed = run_viewers(arguments.load, arguments.viewers, arguments.seconds)
+        committed = commit_at_once(load_settings().database_url, arguments.planners) if arguments.planners else None
+    except ValueError as problem:
+        logging.error("bench: %s", problem)
+        return EXIT_UNMEASURABLE
+    if arguments.json:
+        print(json.dumps({"case": "load", "url": arguments.load, **asdict(viewed)}, ensure_ascii=False))
+        if committed:
+            print(json.dumps({"case": "planners", **asdict(committed)}, ensure_ascii=False))
+        return 0
+    print(
+        f"load through {arguments.load}: {viewed.viewers} viewers for {viewed.seconds:g} s: {viewed.pages} pages, "
+        f"{viewed.requests} requests, {viewed.errors} errors; page time p50 {viewed.page_p50_s:.2f} s, "
+        f"p95 {viewed.page_p95_s:.2f} s, slowest {viewed.page_max_s:.2f} s "
+        f"(budget: no errors, {'met' if viewed.errors == 0 else 'missed'})"
+    )
+    for error in viewed.first_errors:
+        print(f"  error: {error}")
+    if committed:
+        print(
+            f"planners: {committed.committed} of {committed.planners} committed at once, "
+            f"{committed.stale_retries} stale commits previewed again and retried, {committed.lost_updates} lost "
+            f"updates, slowest commit {committed.slowest_commit_s:.2f} s; "
+            f"{'store restored (the uploads undone)' if committed.restored else 'store NOT restored'}"
+        )
     return 0
