@@ -26,7 +26,9 @@ def test_the_reform_merges_hoa_binh_and_vinh_phuc_into_phu_tho_and_bac_kan_into_
 def test_the_district_level_ends_in_2025_and_the_commune_level_begins_then(data):
     levels = load_levels()
     assert levels.loc["district", "valid_to"] == "2025" and levels.loc["commune", "valid_from"] == "2025"
-    assert int(data.units["valid_to"].max()) == 2025
+    districts = data.units[data.units["level"] == "district"]
+    communes = data.units[data.units["level"] == "commune"]
+    assert int(districts["valid_to"].max()) == 2025 and set(communes["valid_from"]) == {2025}
 
 
 @pytest.mark.parametrize(

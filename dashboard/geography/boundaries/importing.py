@@ -31,7 +31,7 @@ from dashboard.geography.geometry import (
     rounded,
     simplified_coverage,
 )
-from dashboard.geography.levels import LAYER_LEVELS, load_levels
+from dashboard.geography.levels import LAYER_LEVELS
 
 LEVELS = LAYER_LEVELS
 EXTENT_MARGIN_DEG = 0.3
@@ -131,10 +131,7 @@ def _check_request(request: ImportRequest, units: pd.DataFrame, report: MatchRep
     """Return the province's units, adding refusals for an unknown province or level or impossible years."""
     if request.level not in LEVELS:
         report.refusals.append(Finding("level", {"level": request.level, "accepted": ", ".join(LEVELS)}))
-    elif not load_levels().loc[request.level, "units_file"]:
-        report.refusals.append(Finding("level_without_units", {"level": request.level}))
-        return units.iloc[0:0]
-    province_units = units[units["province_code"] == request.province_code]
+    province_units = units[(units["province_code"] == request.province_code) & (units["level"] == request.level)]
     if province_units.empty:
         report.refusals.append(Finding("province", {"province": request.province_code}))
         return province_units
