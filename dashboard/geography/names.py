@@ -22,6 +22,13 @@ TYPE_PREFIXES = {
     "huyen": "huyen",
     "h": "huyen",
     "district": "huyen",
+    "xa": "xa",
+    "commune": "xa",
+    "phuong": "phuong",
+    "p": "phuong",
+    "ward": "phuong",
+    "dac khu": "dac_khu",
+    "special zone": "dac_khu",
 }
 LOOKALIKE_LETTERS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
 OLD_TONE_PLACEMENT = re.compile(r"(?<![qQ])([oOuU])([aeyAEY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
@@ -35,7 +42,7 @@ AMBIGUOUS = "ambiguous"
 
 @dataclass(frozen=True)
 class Candidate:
-    """A unit a name may be matched to: its code, type (huyen, thi_xa, thanh_pho) and name."""
+    """A unit a name may be matched to: its code, type (huyen, thi_xa, thanh_pho; xa, phuong, dac_khu) and name."""
 
     code: str
     unit_type: str
@@ -100,6 +107,9 @@ def match_name(written: str, candidates: Iterable[Candidate], allow_unaccented: 
     written_type, key = split_type(written)
     typed = [item for item in candidates if written_type in (None, item.unit_type)] or candidates
     found = _codes_where(typed, lambda item: normalise_name(item.name) == key)
+    if not found and written_type is not None:
+        whole = normalise_name(written)
+        found = _codes_where(candidates, lambda item: normalise_name(item.name) == whole)
     if found:
         return _result(written, found, NORMALISED, candidates)
     if allow_unaccented:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.core.i18n import t
 from dashboard.core.paths import GEODATA
-from dashboard.geography.units import full_name
+from dashboard.geography.units import at_level, full_name
 
 
 def load_reform(folder: Path = GEODATA) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def load_reform(folder: Path = GEODATA) -> pd.DataFrame:
 
 def district_crosswalk(units: pd.DataFrame, reform: pd.DataFrame) -> pd.DataFrame:
     """Return each old district (its last version) with its old province and the province it is part of today."""
-    last = units.sort_values("valid_from").drop_duplicates("code", keep="last")
+    last = at_level(units, "district").sort_values("valid_from").drop_duplicates("code", keep="last")
     provinces = reform.set_index("old_province_code")
     crosswalk = last[["code", "type", "name", "province_code", "valid_to"]].rename(
         columns={"province_code": "old_province_code"}

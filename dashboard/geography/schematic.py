@@ -17,7 +17,7 @@ from pyproj import Transformer
 from shapely.geometry import MultiPoint, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.geography.units import OPEN_END, OPEN_START
+from dashboard.geography.units import OPEN_END, OPEN_START, at_level
 
 METRIC_CRS = "EPSG:32648"
 COORDINATE_DECIMALS = 5
@@ -107,9 +107,10 @@ def _version_geometry(version: pd.Series, versions: pd.DataFrame, cells: dict) -
 
 
 def schematic_layer(units: pd.DataFrame, zones: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Return the schematic district layer: one feature per unit version, WGS84, rounded."""
+    """Return the schematic district layer: one feature per district version (units of other levels are left
+    out), WGS84, rounded."""
     features = []
-    for province_code, versions in units.groupby("province_code", sort=True):
+    for province_code, versions in at_level(units, "district").groupby("province_code", sort=True):
         seats = _base_seats(versions)
         province_zones = zones[zones["province_code"] == province_code]
         outline = province_outline(seats, province_zones)

@@ -14,7 +14,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.core.tasks import PER_YEAR, Task, TaskRegister
-from dashboard.geography.units import full_name, units_of, valid_in
+from dashboard.geography.units import at_level, full_name, units_of, valid_in
 
 YEARS = range(2021, 2026)
 SEED = 2021
@@ -307,6 +307,7 @@ def demo_tables(
 ) -> dict[str, pd.DataFrame]:
     """Return the demonstration tables, each row marked source = demo; the same every run."""
     rng = np.random.default_rng(SEED)
+    units = at_level(units, "district")
     provinces = sorted(units["province_code"].unique())
     tables = {
         "awareness_campaigns": awareness_campaigns(units, provinces, rng),

@@ -15,7 +15,7 @@ from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue
 from dashboard.core.settings import Settings
-from dashboard.geography.units import load_units, load_zones
+from dashboard.geography.units import at_level, load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
 from dashboard.intake.plans import programme
@@ -211,7 +211,11 @@ def bundled_reference(store: Store | None = None) -> Reference:
     zones = load_zones() if store is None else with_imported_zones(load_zones(), store)
     loaded = programme(store)
     return Reference(
-        units=load_units(), zones=zones, plans=loaded.plans, catalogue=load_catalogue(), tasks=loaded.register
+        units=at_level(load_units(), "district"),
+        zones=zones,
+        plans=loaded.plans,
+        catalogue=load_catalogue(),
+        tasks=loaded.register,
     )
 
 

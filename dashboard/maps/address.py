@@ -77,7 +77,7 @@ def read_address(data: Dataset, values: Mapping[str, str | None], default: MapAd
             indicator = text.strip()
         else:
             unknown.append(Unknown("indicator", text, indicators))
-    years = data.years()
+    years = data.map_years()
     year = default.year
     if (text := given("year")) is not None:
         if _year(text) in years:

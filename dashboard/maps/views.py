@@ -152,7 +152,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     kind = data.catalogue.loc[indicator, "kind"]
     district_kind = data.catalogue.loc[indicator, "district_value"]
     units = units_of(data.units, selection.province_code, year)
-    zones = data.zones[data.zones["province_code"] == selection.province_code]
+    zones = data.zones_of(selection.province_code, year)
     values = district_values(indicator, data.tables, units["code"], zones, year, int(plan["period_start"]))
     classes = map_classes(data, plan["plan_id"], indicator)
     target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)
@@ -165,8 +165,9 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     baseline = _baseline(data, selection.province_code, indicator) if needed else None
 
     rows = []
+    value_rows = values.to_dict("index")
     for unit in units.itertuples():
-        row = values.loc[unit.code]
+        row = value_rows[unit.code]
         cls = classify(row["value"], row["state"], classes)
         name = full_name(unit.type, unit.name, language)
         text = value_text(indicator, district_kind, row, language)

@@ -30,7 +30,7 @@ def reported_by_unit(data: Dataset, province_code: str, indicator: str) -> pd.Da
         return pd.DataFrame(columns, index=zones["zone_code"])
     plan = data.plan_of(province_code)
     zones = data.zones[data.zones["province_code"] == province_code]
-    codes = sorted(set(data.units.loc[data.units["province_code"] == province_code, "code"]))
+    codes = sorted({code for year in years for code in units_of(data.units, province_code, year)["code"]})
     frame = pd.DataFrame(NOT_VALID, index=codes, columns=years)
     for year in years:
         valid = units_of(data.units, province_code, year)["code"]

@@ -14,13 +14,13 @@ from dashboard.geography.names import (
     match_name,
     normalise_name,
 )
-from dashboard.geography.units import load_units
+from dashboard.geography.units import load_districts
 
-UNITS = load_units()
+UNITS = load_districts()
 
 
 def candidates(province_code: str) -> list[Candidate]:
-    """Return every unit of a province as match candidates."""
+    """Return every district of a province as match candidates."""
     chosen = UNITS[UNITS["province_code"] == province_code]
     return [Candidate(row.code, row.type, row.name) for row in chosen.itertuples()]
 

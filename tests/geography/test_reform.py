@@ -26,7 +26,9 @@ def test_the_reform_merges_hoa_binh_and_vinh_phuc_into_phu_tho_and_bac_kan_into_
 def test_the_district_level_ends_in_2025_and_the_commune_level_begins_then(data):
     levels = load_levels()
     assert levels.loc["district", "valid_to"] == "2025" and levels.loc["commune", "valid_from"] == "2025"
-    assert int(data.units["valid_to"].max()) == 2025
+    districts = data.units[data.units["level"] == "district"]
+    communes = data.units[data.units["level"] == "commune"]
+    assert int(districts["valid_to"].max()) == 2025 and set(communes["valid_from"]) == {2025}
 
 
 @pytest.mark.parametrize(
@@ -56,7 +58,9 @@ def test_today_phu_tho_shows_hoa_binh_and_phu_tho_districts_with_one_figure(data
     assert sum(entry.count for entry in result.view.legend) == 23
 
 
-def test_the_note_names_what_is_left_out_and_the_unchecked_code():
+def test_the_note_names_what_is_left_out_and_flags_a_code_only_while_unchecked():
     note = reform_note(REFORM, "19", "en")
-    assert "Bắc Kạn, Thái Nguyên" in note and "Not included: Bắc Kạn" in note and "code 19" in note
+    assert "Bắc Kạn, Thái Nguyên" in note and "Not included: Bắc Kạn" in note and "code 19" not in note
+    unchecked = REFORM.assign(code_checked=REFORM["new_province_code"] != "19")
+    assert "code 19" in reform_note(unchecked, "19", "en")
     assert "keeps its extent" in reform_note(REFORM, "42", "en")

@@ -32,10 +32,11 @@ def test_versions_of_a_unit_never_overlap_in_time(data):
         assert (ordered["valid_from"].iloc[1:].values > ordered["valid_to"].iloc[:-1].values).all()
 
 
-def test_gso_codes_are_three_digits_and_names_are_nfc(data):
+def test_gso_codes_have_three_digits_for_districts_and_five_for_communes_and_names_are_nfc(data):
     import unicodedata
 
-    assert data.units["code"].str.fullmatch(r"\d{3}").all()
+    digits = data.units["level"].map({"district": 3, "commune": 5})
+    assert all(len(code) == width and code.isdigit() for code, width in zip(data.units["code"], digits, strict=True))
     for name in [*data.units["name"], *data.zones["name"]]:
         assert unicodedata.normalize("NFC", name) == name
         assert "\u00d0" not in name

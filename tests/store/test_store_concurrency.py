@@ -8,7 +8,7 @@ import threading
 import time
 
 from dashboard.core.paths import ROOT
-from dashboard.geography.units import load_units, valid_in
+from dashboard.geography.units import load_districts, valid_in
 from dashboard.intake.accounts import PLANNER, Account
 from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload
 from dashboard.store.database import StaleStoreError, Store
@@ -20,7 +20,7 @@ WAIT_S = 60
 
 def campaigns_file(campaigns: int) -> bytes:
     """Return an awareness table with a row for every district of the four provinces, 2021-2025."""
-    units = load_units()
+    units = load_districts()
     lines = [
         f"{year},{code},,{campaigns},{campaigns * 10}"
         for year in range(2021, 2026)

@@ -20,13 +20,6 @@ from tests.conftest import store_in
 TIMEOUT_S = 60
 
 
-@pytest.fixture
-def app(data_dir):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
-
-
 def metrics(app: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
 

@@ -31,7 +31,8 @@ from dashboard.geography.geometry import (
     rounded,
     simplified_coverage,
 )
-from dashboard.geography.levels import LAYER_LEVELS, load_levels
+from dashboard.geography.levels import LAYER_LEVELS
+from dashboard.geography.units import OPEN_END
 
 LEVELS = LAYER_LEVELS
 EXTENT_MARGIN_DEG = 0.3
@@ -131,17 +132,15 @@ def _check_request(request: ImportRequest, units: pd.DataFrame, report: MatchRep
     """Return the province's units, adding refusals for an unknown province or level or impossible years."""
     if request.level not in LEVELS:
         report.refusals.append(Finding("level", {"level": request.level, "accepted": ", ".join(LEVELS)}))
-    elif not load_levels().loc[request.level, "units_file"]:
-        report.refusals.append(Finding("level_without_units", {"level": request.level}))
-        return units.iloc[0:0]
-    province_units = units[units["province_code"] == request.province_code]
+    province_units = units[(units["province_code"] == request.province_code) & (units["level"] == request.level)]
     if province_units.empty:
         report.refusals.append(Finding("province", {"province": request.province_code}))
         return province_units
     last_year = int(province_units["valid_to"].max())
     if report.valid_to is None:
         report.valid_to = last_year
-        report.notes.append(Finding("valid_to_set", {"year": last_year}))
+        open_ended = last_year >= OPEN_END
+        report.notes.append(Finding("valid_to_open" if open_ended else "valid_to_set", {"year": last_year}))
     if report.valid_to < report.valid_from:
         report.refusals.append(Finding("years_order", {"valid_from": report.valid_from, "valid_to": report.valid_to}))
     elif covering(province_units, report.valid_from, report.valid_to).empty:

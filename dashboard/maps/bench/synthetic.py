@@ -140,6 +140,7 @@ def synthetic_dataset(base: Dataset, layer: gpd.GeoDataFrame) -> Dataset:
             "code": layer["code"],
             "province_code": NATIONAL_CODE,
             "type": "huyen",
+            "level": "district",
             "name": layer["name"],
             "valid_from": layer["valid_from"],
             "valid_to": layer["valid_to"],

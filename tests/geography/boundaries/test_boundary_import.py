@@ -259,7 +259,7 @@ def test_the_smallest_real_unit_keeps_its_shape_through_preparation():
     ("changes", "key"),
     [
         ({"province_code": "99"}, "province"),
-        ({"level": "commune"}, "level_without_units"),
+        ({"level": "commune", "valid_from": 2021, "valid_to": 2024}, "no_units_in_years"),
         ({"level": "hamlet"}, "level"),
         ({"valid_from": 2024, "valid_to": 2022}, "years_order"),
         ({"valid_from": 2026, "valid_to": 2027}, "no_units_in_years"),
