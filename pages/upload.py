@@ -56,9 +56,9 @@ new, changed, unchanged = st.columns(3)
 new.metric(t("upload.new", lang), counts["new"])
 changed.metric(t("upload.changed", lang), counts["changed"])
 unchanged.metric(t("upload.unchanged", lang), counts["unchanged"])
-new_tab, changed_tab = st.tabs([t("upload.new_rows", lang), t("upload.changed_values", lang)])
+changed_tab, new_tab = st.tabs([t("upload.changed_values", lang), t("upload.new_rows", lang)])
+changed_tab.dataframe(changed_table(preview, lang), hide_index=True)
 new_tab.dataframe(new_rows_table(preview.new, table, lang), hide_index=True)
-changed_tab.dataframe(changed_table(preview.changed, lang), hide_index=True)
 
 confirmed = True
 if warnings(preview.problems):

@@ -47,6 +47,11 @@ class TableSpec:
         """Return the contract column names, in order."""
         return [column.name for column in self.columns]
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """Return each contract column's header in the template, the words a department reads."""
+        return {column.name: column.header_vi for column in self.columns}
+
 
 @cache
 def table_specs(folder: Path = INDICATORS) -> dict[str, TableSpec]:

@@ -18,7 +18,7 @@ from dashboard.core.programme import load_catalogue, load_plans
 from dashboard.geography.units import load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
-from dashboard.intake.problems import Problem, errors, warnings
+from dashboard.intake.problems import Problem, errors, warnings, with_headers
 from dashboard.intake.reading import ROW, read_upload
 from dashboard.intake.tables import TableSpec, table_specs, typed_table
 from dashboard.intake.validation import Reference, check_rows
@@ -109,15 +109,22 @@ def _collection_paused() -> Iterator[None]:
 
 
 def preview_upload(
-    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int
+    store: Store,
+    content: bytes,
+    file_name: str,
+    table: str,
+    reference: Reference,
+    limit_bytes: int,
+    province: str = "",
 ) -> Preview:
-    """Return the preview of an upload: every problem, and every row compared with the store."""
+    """Return the preview of an upload: every problem (its column named by the template's header), and every row
+    compared with the store; `province` is the one the file is for (else the file's units say)."""
     with _collection_paused():
-        return _preview(store, content, file_name, table, reference, limit_bytes)
+        return _preview(store, content, file_name, table, reference, limit_bytes, province)
 
 
 def _preview(
-    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int
+    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int, province: str
 ) -> Preview:
     """Return the preview of an upload, read and checked in vectorised steps."""
     spec = table_specs()[table]
@@ -126,10 +133,10 @@ def _preview(
     base = {"table": table, "file_name": file_name, "content": content, "revision": revision}
     base |= {"sha256": hashlib.sha256(content).hexdigest(), "encoding": read.encoding, "separator": read.separator}
     if read.frame is None or errors(read.problems):
-        return Preview(**base, problems=read.problems)
+        return Preview(**base, problems=with_headers(read.problems, spec.headers))
     current = current_values(store, spec)
-    checked = check_rows(spec, read.frame, reference, current.reset_index(drop=True))
-    problems = read.problems + checked.problems
+    checked = check_rows(spec, read.frame, reference, current.reset_index(drop=True), province)
+    problems = with_headers(read.problems + checked.problems, spec.headers)
     if errors(problems):
         return Preview(**base, problems=problems)
     return Preview(**base, problems=problems, **_compared(spec, checked.rows, current))

@@ -214,3 +214,32 @@ def test_ticking_a_box_does_not_check_the_file_again(data_dir, monkeypatch):
     app.checkbox(key="upload_confirm").uncheck().run()
     assert not app.exception and "Ghi chú" in app.dataframe[-1].value.iloc[0].to_string()
     assert checked == ["bang.csv"]
+
+
+def test_the_preview_opens_on_the_changed_values_by_unit_name_and_column_header(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.file_uploader[0].set_value(
+        ("bang.csv", (PACKAGING + "2025;227;TP. Việt Trì;10;10\n").encode(), "text/csv")
+    ).run()
+    assert [tab.label for tab in app.tabs][:2] == ["Giá trị thay đổi (cũ → mới)", "Dòng mới"]
+    changed = app.tabs[0].dataframe[0].value
+    assert set(changed["Năm và đơn vị"]) == {"2025 · Thành phố Việt Trì"}
+    assert set(changed["Cột"]) <= {
+        "Tổng số siêu thị và trung tâm thương mại",
+        "Số siêu thị dùng bao bì thân thiện môi trường",
+    }
+    assert "district_name" not in set(changed["Cột"])
+
+
+def test_the_history_lists_the_newest_upload_first_in_vietnam_time(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/history.py").run()
+    history = app.dataframe[0].value
+    assert history["Lần tải lên"].tolist() == sorted(history["Lần tải lên"], reverse=True)
+    assert history["Thời điểm (giờ Việt Nam)"].str.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d").all()
+    audit = app.dataframe[-1].value
+    assert audit["Lần tải lên"].iloc[0] == history["Lần tải lên"].max()
+    assert not audit["Năm và đơn vị"].str.contains("|", regex=False).any()
+    assert not audit["Cột"].str.contains("_", regex=False).any()
