@@ -4,7 +4,7 @@ changes and commit them all at once."""
 import streamlit as st
 
 from dashboard.core.i18n import t
-from dashboard.intake.audit import changed_table, new_rows_table, problems_table, table_title
+from dashboard.intake.audit import changed_table, new_rows_table, table_title
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import commit_upload, template_frame, template_guide
@@ -12,7 +12,7 @@ from dashboard.store.database import StaleStoreError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
 from dashboard.ui.state import language, run_through_entry, store
-from dashboard.ui.upload_preview import cached_preview
+from dashboard.ui.upload_preview import cached_preview, problems_panel
 
 run_through_entry()
 account = require_page("upload")
@@ -48,7 +48,7 @@ st.caption(
 )
 if errors(preview.problems):
     st.error(t("upload.rejected", lang, count=len(errors(preview.problems))))
-    st.dataframe(problems_table(preview.problems, table, lang), hide_index=True)
+    problems_panel(preview.problems, table, lang, "upload_errors")
     st.stop()
 
 counts = preview.counts()
@@ -63,7 +63,7 @@ new_tab.dataframe(new_rows_table(preview.new, table, lang), hide_index=True)
 confirmed = True
 if warnings(preview.problems):
     st.warning(t("upload.warnings", lang, count=len(warnings(preview.problems))))
-    st.dataframe(problems_table(warnings(preview.problems), table, lang), hide_index=True)
+    problems_panel(warnings(preview.problems), table, lang, "upload_warnings")
     confirmed = st.checkbox(t("upload.confirm_warnings", lang), key="upload_confirm")
 
 if st.button(t("upload.commit", lang), type="primary", disabled=not confirmed, key="upload_commit"):

@@ -1,5 +1,5 @@
 """The upload page's check of a file, made once per file content, table and data version and reused on every
-rerun (ticking a box, switching a tab) instead of reading and checking the file again."""
+rerun (ticking a box, switching a tab) instead of reading and checking the file again; and its problems drawn."""
 
 from __future__ import annotations
 
@@ -7,11 +7,17 @@ import hashlib
 
 import streamlit as st
 
+from dashboard.core.i18n import t
+from dashboard.intake.audit import problems_table
+from dashboard.intake.problems import Problem
 from dashboard.intake.uploads import Preview, preview_upload
 from dashboard.intake.validation import Reference
+from dashboard.ui.downloads import download_buttons
 from dashboard.ui.state import data_version, dataset, settings, store
+from dashboard.ui.text import plain
 
 PREVIEWS_KEPT = 4
+PROBLEMS_SHOWN = 200
 
 
 @st.cache_resource(show_spinner=False, max_entries=PREVIEWS_KEPT)
@@ -26,3 +32,14 @@ def cached_preview(content: bytes, file_name: str, table: str) -> Preview:
     """Return the preview of an uploaded file for a table, checked once per content and data version and shared
     read-only by every rerun."""
     return _preview(hashlib.sha256(content).hexdigest(), file_name, table, data_version(), content)
+
+
+def problems_panel(problems: list[Problem], table: str, language: str, key: str) -> None:
+    """Draw a file's problems as a table whose long text wraps (every column readable at 1400 px), the first
+    PROBLEMS_SHOWN of them with the user's text shown as typed, and the downloads of them all."""
+    frame = problems_table(problems, table, language)
+    shown = frame.head(PROBLEMS_SHOWN).map(lambda cell: plain(cell) if isinstance(cell, str) else cell)
+    st.table(shown, hide_index=True)
+    if len(frame) > PROBLEMS_SHOWN:
+        st.caption(t("upload.problems_cut", language, shown=PROBLEMS_SHOWN, count=len(frame)))
+    download_buttons(frame, f"van-de-{table}", language, key)

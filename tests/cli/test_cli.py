@@ -45,6 +45,15 @@ def test_a_bad_file_exits_non_zero_and_lists_each_problem_as_json(folder, capsys
     assert Store(default_url(folder)).revision() == 0
 
 
+def test_the_printed_problems_name_columns_by_their_template_header(folder, capsys):
+    path = write(folder, HEADER + "2025;227;;10;11\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging")
+    assert code == 1
+    assert "Dòng 2, cột “Số siêu thị dùng bao bì thân thiện môi trường”" in out
+    assert "Row 2, column “Số siêu thị dùng bao bì thân thiện môi trường”" in out
+    assert "supermarkets" not in out
+
+
 def test_a_dry_run_reports_the_counts_and_writes_nothing(folder, capsys):
     path = write(folder, HEADER + "2025;227;;10;9\n")
     code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")

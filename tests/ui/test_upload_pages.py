@@ -111,7 +111,7 @@ def test_a_file_with_errors_lists_them_and_offers_no_commit(data_dir):
     app.selectbox(key="upload_table").select("eco_packaging").run()
     app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;227;;10;11\n").encode(), "text/csv")).run()
     assert "Tệp có 1 lỗi" in app.error[0].value
-    assert app.dataframe[-1].value.iloc[0]["Dòng"] == 2
+    assert app.table[-1].value.iloc[0]["Dòng"] == 2
     assert "upload_commit" not in [button.key for button in app.button]
 
 
@@ -212,7 +212,7 @@ def test_ticking_a_box_does_not_check_the_file_again(data_dir, monkeypatch):
     app.file_uploader[0].set_value(("bang.csv", content, "text/csv")).run()
     app.checkbox(key="upload_confirm").check().run()
     app.checkbox(key="upload_confirm").uncheck().run()
-    assert not app.exception and "Ghi chú" in app.dataframe[-1].value.iloc[0].to_string()
+    assert not app.exception and "Ghi chú" in app.table[-1].value.iloc[0].to_string()
     assert checked == ["bang.csv"]
 
 
@@ -243,3 +243,17 @@ def test_the_history_lists_the_newest_upload_first_in_vietnam_time(data_dir):
     assert audit["Lần tải lên"].iloc[0] == history["Lần tải lên"].max()
     assert not audit["Năm và đơn vị"].str.contains("|", regex=False).any()
     assert not audit["Cột"].str.contains("_", regex=False).any()
+
+
+def test_the_problems_table_wraps_its_text_and_names_columns_by_header(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    content = (PACKAGING + "2025;227;;10;3,5\n2025;;Phu Thoo;4;1\n").encode()
+    app.file_uploader[0].set_value(("bang.csv", content, "text/csv")).run()
+    problems = app.table[-1].value
+    assert not [frame for frame in app.dataframe if "Vấn đề" in frame.value.columns]
+    assert problems["Cột"].tolist() == ["Số siêu thị dùng bao bì thân thiện môi trường", "Tên huyện"]
+    assert problems["Giá trị"].tolist() == ["3,5", "Phu Thoo"]
+    assert "“3,5”" in problems["Vấn đề"].iloc[0]
+    assert {button.key for button in app.get("download_button")} >= {"upload_errors_csv", "upload_errors_xlsx"}
