@@ -7,11 +7,11 @@ from dashboard.core.i18n import t
 from dashboard.intake.audit import changed_table, new_rows_table, table_title
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
-from dashboard.intake.uploads import commit_upload, template_frame, template_guide
+from dashboard.intake.uploads import commit_upload, template_frame, template_sheets, template_years
 from dashboard.store.database import StaleStoreError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
-from dashboard.ui.state import language, run_through_entry, store
+from dashboard.ui.state import dataset, language, run_through_entry, store
 from dashboard.ui.upload_preview import cached_preview, problems_panel
 
 run_through_entry()
@@ -24,11 +24,24 @@ table = st.selectbox(
     t("upload.table", lang), list(table_specs()), format_func=lambda name: table_title(name, lang), key="upload_table"
 )
 
+data = dataset()
+provinces = list(data.plans["province_code"])
+province = st.selectbox(
+    t("upload.province", lang),
+    provinces,
+    index=provinces.index(st.session_state.get("keep_province", provinces[0])),
+    format_func=lambda code: data.province(code)["name"],
+    key="upload_province",
+)
+
 with st.expander(t("upload.template", lang)):
-    guide = template_guide(table, lang)
-    st.dataframe(guide, hide_index=True)
+    years = template_years(data.units, data.plan_of(province))
+    year = st.selectbox(t("upload.template_year", lang), years, index=len(years) - 1, key="upload_template_year")
+    sheets = template_sheets(table, data.units, data.zones, data.catalogue, province, year, lang)
+    for tab, sheet in zip(st.tabs(list(sheets)), sheets.values(), strict=True):
+        tab.dataframe(sheet, hide_index=True)
     st.caption(t("upload.rules", lang))
-    template_buttons(template_frame(table), guide, f"mau_{table}", lang)
+    template_buttons(template_frame(table), sheets, f"mau_{table}_{province}_{year}", lang)
 
 st.session_state.setdefault("upload_round", 0)
 file = st.file_uploader(
@@ -37,7 +50,7 @@ file = st.file_uploader(
 if file is None:
     st.stop()
 
-preview = cached_preview(file.getvalue(), file.name, table)
+preview = cached_preview(file.getvalue(), file.name, table, province)
 st.caption(
     t(
         "upload.read_as",

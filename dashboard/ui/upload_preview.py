@@ -21,17 +21,17 @@ PROBLEMS_SHOWN = 200
 
 
 @st.cache_resource(show_spinner=False, max_entries=PREVIEWS_KEPT)
-def _preview(sha256: str, file_name: str, table: str, version: str, _content: bytes) -> Preview:
+def _preview(sha256: str, file_name: str, table: str, province: str, version: str, _content: bytes) -> Preview:
     """Return the preview of a file's content (keyed by its SHA-256, not hashed again) in a data version."""
     data = dataset()
     reference = Reference(data.units, data.zones, data.plans, data.catalogue)
-    return preview_upload(store(), _content, file_name, table, reference, settings().max_upload_bytes)
+    return preview_upload(store(), _content, file_name, table, reference, settings().max_upload_bytes, province)
 
 
-def cached_preview(content: bytes, file_name: str, table: str) -> Preview:
-    """Return the preview of an uploaded file for a table, checked once per content and data version and shared
-    read-only by every rerun."""
-    return _preview(hashlib.sha256(content).hexdigest(), file_name, table, data_version(), content)
+def cached_preview(content: bytes, file_name: str, table: str, province: str) -> Preview:
+    """Return the preview of an uploaded file for a table and the province it is for, checked once per content
+    and data version and shared read-only by every rerun."""
+    return _preview(hashlib.sha256(content).hexdigest(), file_name, table, province, data_version(), content)
 
 
 def problems_panel(problems: list[Problem], table: str, language: str, key: str) -> None:

@@ -223,8 +223,9 @@ def test_the_preview_opens_on_the_changed_values_by_unit_name_and_column_header(
     app.file_uploader[0].set_value(
         ("bang.csv", (PACKAGING + "2025;227;TP. Việt Trì;10;10\n").encode(), "text/csv")
     ).run()
-    assert [tab.label for tab in app.tabs][:2] == ["Giá trị thay đổi (cũ → mới)", "Dòng mới"]
-    changed = app.tabs[0].dataframe[0].value
+    preview_tabs = [tab for tab in app.tabs if tab.label in {"Giá trị thay đổi (cũ → mới)", "Dòng mới"}]
+    assert [tab.label for tab in preview_tabs] == ["Giá trị thay đổi (cũ → mới)", "Dòng mới"]
+    changed = preview_tabs[0].dataframe[0].value
     assert set(changed["Năm và đơn vị"]) == {"2025 · Thành phố Việt Trì"}
     assert set(changed["Cột"]) <= {
         "Tổng số siêu thị và trung tâm thương mại",
@@ -257,3 +258,17 @@ def test_the_problems_table_wraps_its_text_and_names_columns_by_header(data_dir)
     assert problems["Giá trị"].tolist() == ["3,5", "Phu Thoo"]
     assert "“3,5”" in problems["Vấn đề"].iloc[0]
     assert {button.key for button in app.get("download_button")} >= {"upload_errors_csv", "upload_errors_xlsx"}
+
+
+def test_the_upload_page_asks_the_province_and_its_template_lists_its_units(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.selectbox(key="upload_province").select("42").run()
+    app.selectbox(key="upload_template_year").select(2023).run()
+    assert [tab.label for tab in app.tabs][:2] == ["Hướng dẫn", "Đơn vị năm 2023"]
+    units = app.tabs[1].dataframe[0].value
+    assert "Huyện Kỳ Anh" in set(units["Tên huyện"]) and "Thành phố Việt Trì" not in set(units["Tên huyện"])
+    app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;;Ky Annh;4;1\n").encode(), "text/csv")).run()
+    suggested = app.table[-1].value["Vấn đề"].iloc[0]
+    assert "Kỳ Anh" in suggested.split("Gần nhất")[1].split(";")[0]
