@@ -106,3 +106,15 @@ def test_the_budget_by_task_adds_up_by_task_and_by_source(data):
 def test_sector_reductions_are_measured_from_the_baseline_year(data):
     table = sector_reductions(data, "17", "material_consumption_reduction", "vi")
     assert (table["2020"] == "0%").all() and len(table) == 3
+
+
+def test_completeness_counts_with_no_report_say_so_never_zero(data):
+    rows = [packaging(2023, "227", 10, 5)]
+    models = [{"year": 2023, "district_code": "227", "zone_code": "", "model_name": "A", "model_type": "x"}]
+    tables = with_tables(data, eco_packaging=rows, eco_models=models)
+    summary = completeness_summary(tables, PHU_THO, "vi").set_index("Chỉ số")
+    packaging_row = summary.loc["Siêu thị/TTTM dùng bao bì thân thiện môi trường"]
+    assert packaging_row["2023"] == "1/13 huyện" and packaging_row["2022"] == "Chưa báo cáo"
+    models_row = summary.loc[data.catalogue.loc["eco_models", "name_vi"]]
+    assert models_row["2023"] == "1 mục trong sổ" and models_row["2022"] == "Chưa báo cáo"
+    assert not summary.apply(lambda column: column.astype(str).str.match(r"^0[ /]")).any().any()
