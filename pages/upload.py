@@ -12,7 +12,7 @@ from dashboard.store.database import StaleStoreError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
 from dashboard.ui.state import dataset, language, run_through_entry, store
-from dashboard.ui.upload_preview import cached_preview, problems_panel
+from dashboard.ui.upload_preview import cached_preview, problems_panel, uploader_words
 
 run_through_entry()
 account = require_page("upload")
@@ -44,6 +44,7 @@ with st.expander(t("upload.template", lang)):
     template_buttons(template_frame(table), sheets, f"mau_{table}_{province}_{year}", lang)
 
 st.session_state.setdefault("upload_round", 0)
+uploader_words(lang)
 file = st.file_uploader(
     t("upload.file", lang), type=["csv", "xlsx"], key=f"upload_file_{st.session_state['upload_round']}"
 )

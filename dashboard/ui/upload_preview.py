@@ -18,6 +18,13 @@ from dashboard.ui.text import plain
 
 PREVIEWS_KEPT = 4
 PROBLEMS_SHOWN = 200
+DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+UPLOADER_STYLE = """<style>
+{zone} [data-testid="stBaseButton-secondary"] > * {{ display: none; }}
+{zone} [data-testid="stBaseButton-secondary"]::after {{ content: "{button}"; }}
+{zone} [data-testid="stFileUploaderDropzoneInstructions"] > * {{ display: none; }}
+{zone} [data-testid="stFileUploaderDropzoneInstructions"]::after {{ content: "{limit}"; font-size: 0.875rem; }}
+</style>"""
 
 
 @st.cache_resource(show_spinner=False, max_entries=PREVIEWS_KEPT)
@@ -32,6 +39,20 @@ def cached_preview(content: bytes, file_name: str, table: str, province: str) ->
     """Return the preview of an uploaded file for a table and the province it is for, checked once per content
     and data version and shared read-only by every rerun."""
     return _preview(hashlib.sha256(content).hexdigest(), file_name, table, province, data_version(), content)
+
+
+def _css_text(text: str) -> str:
+    """Return text as the inside of a CSS string: quotes and backslashes escaped, no markup."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+
+
+def uploader_words(language: str) -> None:
+    """Write the file uploader's own words (its button, and the size limit under it, which Streamlit 1.67 only
+    writes in English and from its own setting) in the language and from the app's limit, through a style sheet:
+    Streamlit offers no parameter for them."""
+    limit = t("upload.uploader_limit", language, mb=settings().max_upload_bytes // 2**20)
+    button = t("upload.uploader_button", language)
+    st.html(UPLOADER_STYLE.format(zone=DROPZONE, button=_css_text(button), limit=_css_text(limit)))
 
 
 def problems_panel(problems: list[Problem], table: str, language: str, key: str) -> None:

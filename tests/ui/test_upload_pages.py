@@ -272,3 +272,15 @@ def test_the_upload_page_asks_the_province_and_its_template_lists_its_units(data
     app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;;Ky Annh;4;1\n").encode(), "text/csv")).run()
     suggested = app.table[-1].value["Vấn đề"].iloc[0]
     assert "Kỳ Anh" in suggested.split("Gần nhất")[1].split(";")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "button", "limit"), [("vi", "Chọn tệp", "Tối đa 20 MB mỗi tệp"), ("en", "Choose file", "Up to 20 MB")]
+)
+def test_the_uploaders_own_words_are_in_the_interface_language(data_dir, language, button, limit):
+    app = signed_in_app(data_dir, "lan")
+    app.session_state["language"] = language
+    app.switch_page("pages/upload.py").run()
+    styles = [element.proto.body for element in app.get("html")]
+    assert any(f'content: "{button}"' in style and limit in style for style in styles)
+    assert all("Upload" not in style.split("content:")[-1] for style in styles)
