@@ -72,3 +72,12 @@ def format_time(stamp: object, zone: str = LOCAL_TIME_ZONE) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+
+
+def format_date(text: object) -> str:
+    """Return an ISO date as written in Vietnam, day first: 2020-10-23 as 23/10/2020, 2021-08 as 08/2021 (other
+    text unchanged)."""
+    parts = str(text).split("-")
+    if len(parts) in (2, 3) and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
+        return "/".join(reversed(parts))
+    return str(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.i18n import format_number, t
+from dashboard.core.i18n import format_date, format_number, t
 from dashboard.dataset import Dataset
 
 
@@ -13,7 +13,7 @@ def plan_summary(plan: pd.Series, language: str) -> str:
     period = t("plan.period", language, start=plan["period_start"], end=plan["period_end"])
     if plan["vision_year"]:
         period += t("plan.vision", language, year=plan["vision_year"])
-    return f"{t('plan.heading', language, document=plan['document'], issued=plan['issued'])}. {period}."
+    return f"{t('plan.heading', language, document=plan['document'], issued=format_date(plan['issued']))}. {period}."
 
 
 def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:

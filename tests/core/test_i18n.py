@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from dashboard.core.i18n import LANGUAGES, format_number, format_percent, format_time, messages, t
+from dashboard.core.i18n import LANGUAGES, format_date, format_number, format_percent, format_time, messages, t
 from dashboard.core.paths import ROOT
 
 
@@ -75,3 +75,10 @@ def test_messages_fill_their_parameters():
 )
 def test_stored_times_are_shown_in_vietnam_time_day_first(stamp, shown):
     assert format_time(stamp) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("2020-10-23", "23/10/2020"), ("2021-08", "08/2021"), ("chưa rõ", "chưa rõ"), ("2019", "2019")]
+)
+def test_dates_read_day_first(text, shown):
+    assert format_date(text) == shown

@@ -8,6 +8,7 @@ from dashboard.maps.views import Selection, map_view
 from dashboard.progress.breakdowns import budget_by_task, sector_reductions
 from dashboard.progress.completeness import completeness_detail, completeness_summary
 from dashboard.progress.figures import province_series
+from dashboard.progress.plan import plan_summary
 from dashboard.progress.trends import (
     districts_comparable,
     path_points,
@@ -118,3 +119,8 @@ def test_completeness_counts_with_no_report_say_so_never_zero(data):
     models_row = summary.loc[data.catalogue.loc["eco_models", "name_vi"]]
     assert models_row["2023"] == "1 mục trong sổ" and models_row["2022"] == "Chưa báo cáo"
     assert not summary.apply(lambda column: column.astype(str).str.match(r"^0[ /]")).any().any()
+
+
+def test_the_plan_is_dated_day_first(data):
+    assert "ban hành 23/10/2020" in plan_summary(data.plan_of("17"), "vi")
+    assert "08/2021" in plan_summary(data.plan_of("25"), "en")

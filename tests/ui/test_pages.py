@@ -260,7 +260,7 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     app.switch_page("pages/boundaries.py").run()
     assert not app.exception
     versions = app.dataframe[0].value
-    assert versions["Phiên bản"].tolist() == [version]
+    assert versions["Phiên bản"].tolist() == [version] and versions["Lớp"].tolist() == ["Phú Thọ, cấp huyện, 2021–2025"]
     assert versions["Trạng thái"].tolist() == ["hợp lệ"] and versions["Năm"].tolist() == ["2021–2025"]
 
 

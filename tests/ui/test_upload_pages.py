@@ -284,3 +284,17 @@ def test_the_uploaders_own_words_are_in_the_interface_language(data_dir, languag
     styles = [element.proto.body for element in app.get("html")]
     assert any(f'content: "{button}"' in style and limit in style for style in styles)
     assert all("Upload" not in style.split("content:")[-1] for style in styles)
+
+
+def test_once_real_figures_are_uploaded_the_demo_banner_speaks_only_of_the_demo_rows_left(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/map.py").run()
+    assert app.warning[0].value.startswith("SỐ LIỆU MINH HỌA (DEMO)")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;227;;10;10\n").encode(), "text/csv")).run()
+    app.button(key="upload_commit").click().run()
+    app.switch_page("pages/map.py").run()
+    banner = app.warning[0].value
+    assert banner.startswith("CÒN SỐ LIỆU MINH HỌA (DEMO)")
+    assert "Siêu thị dùng bao bì thân thiện môi trường:" in banner and "Số liệu cấp tỉnh:" in banner
