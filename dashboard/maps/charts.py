@@ -96,6 +96,7 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
         line={"color": PROVINCE_COLOUR, "width": 3},
         connectgaps=False,
     )
+    own_axis = view.district_unit not in ("", view.unit)
     for index, name in enumerate(view.districts.columns):
         figure.add_scatter(
             x=years,
@@ -104,6 +105,7 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
             name=name,
             line={"color": DISTRICT_COLOURS[index % len(DISTRICT_COLOURS)], "width": 1.5},
             connectgaps=False,
+            yaxis="y2" if own_axis else "y",
         )
     if path:
         figure.add_scatter(
@@ -126,7 +128,19 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
             },
             name=t("trends.target_marker", language, year=target.year),
         )
-    return _layout(figure, view.name, language, view.unit == "percent")
+    figure = _layout(figure, view.name, language, view.unit == "percent")
+    if own_axis and len(view.districts.columns):
+        figure.update_layout(
+            yaxis2={
+                "overlaying": "y",
+                "side": "right",
+                "rangemode": "tozero",
+                "title": {"text": t(f"trends.district_axis_{view.district_unit}", language)},
+                "showgrid": False,
+            },
+            margin={"r": 60},
+        )
+    return figure
 
 
 def ranking_chart(values: pd.Series, unit: str, title: str, language: str) -> go.Figure:

@@ -46,6 +46,18 @@ class Legend(MacroElement):
         self.body = body
 
 
+class LeafletCredit(MacroElement):
+    """Credits Leaflet in words only: its default credit carries an emblem that says nothing of the map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+        {% endmacro %}
+        """
+    )
+
+
 class FitToLegend(MacroElement):
     """Fits the map to its units, leaving the legend room: beside it on a map at least twice as wide as the
     legend, above it on a narrow one (a phone, where the layer list folds to its button), so the units are never
@@ -177,6 +189,7 @@ def map_with_districts(
         control_scale=True,
         zoom_snap=ZOOM_SNAP,
     )
+    fmap.add_child(LeafletCredit())
     if basemap == "osm":
         folium.TileLayer(OSM_TILES, name=t("map.basemap_layer", language)).add_to(fmap)
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]

@@ -127,3 +127,8 @@ def test_the_map_is_fitted_to_its_units_by_the_legend_as_drawn_not_a_fixed_margi
     assert np.ravel(json.loads(fitted.group(1))) == pytest.approx([south, west, north, east])
     assert 'querySelector(".scp-legend")' in html and "new ResizeObserver(fit)" in html
     assert 'paddingBottomRight": [360' not in html and html.count("fitBounds") == 1
+
+
+def test_the_map_credits_leaflet_in_words_without_an_emblem(view):
+    page = render(view)
+    assert ".attributionControl.setPrefix('<a href=\"https://leafletjs.com\">Leaflet</a>');" in page

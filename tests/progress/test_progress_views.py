@@ -12,6 +12,7 @@ from dashboard.progress.plan import plan_summary
 from dashboard.progress.trends import (
     districts_comparable,
     path_points,
+    provinces_side_by_side,
     ranking,
     shared_indicators,
     trend_table,
@@ -124,3 +125,17 @@ def test_completeness_counts_with_no_report_say_so_never_zero(data):
 def test_the_plan_is_dated_day_first(data):
     assert "ban hành 23/10/2020" in plan_summary(data.plan_of("17"), "vi")
     assert "08/2021" in plan_summary(data.plan_of("25"), "en")
+
+
+def test_the_four_province_chart_starts_where_data_starts(data):
+    frame = provinces_side_by_side(data, "eco_packaging")
+    assert frame.iloc[0].notna().any()
+    assert frame.index.min() == min(
+        province_series(data, code, "eco_packaging").dropna().index.min() for code in data.plans["province_code"]
+    )
+
+
+def test_districts_can_be_added_to_a_trend_measured_in_another_unit(data):
+    view = trend_view(data, PHU_THO, "awareness_campaigns", ["227"], "vi")
+    assert list(view.districts.columns) == ["Thành phố Việt Trì"]
+    assert view.unit == "percent" and view.district_unit == "count"

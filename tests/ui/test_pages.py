@@ -175,6 +175,16 @@ def test_the_trends_page_shows_the_province_and_ranks_districts(app, data):
     assert {"Hòa Bình", "Thái Nguyên", "Phú Thọ", "Hà Tĩnh"} <= set(provinces.columns)
 
 
+def test_districts_can_be_added_to_the_trend_of_the_first_indicator_on_an_axis_of_their_own(app):
+    app.switch_page("pages/trends.py").run()
+    assert app.selectbox(key="trend_indicator").value == "awareness_campaigns"
+    app.multiselect(key="trend_districts").select("227").run()
+    assert not app.exception
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    district = next(trace for trace in spec["data"] if trace["name"] == "Thành phố Việt Trì")
+    assert district["yaxis"] == "y2" and spec["layout"]["yaxis2"]["title"]["text"] == "Huyện (số lượng)"
+
+
 def test_a_province_level_indicator_has_no_ranking_but_a_trend(app):
     app.switch_page("pages/trends.py").run()
     app.selectbox(key="trend_indicator").select("budget_total").run()
