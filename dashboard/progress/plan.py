@@ -17,11 +17,13 @@ def plan_summary(plan: pd.Series, language: str) -> str:
 
 
 def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
-    """Return every target of a plan: indicator, scope, year, minimum, stretch, unit and the plan's words."""
+    """Return every target of a plan: the plan's own words first, then indicator, scope, year, minimum, stretch
+    and unit."""
     rows = data.targets[data.targets["plan_id"] == plan_id]
     catalogue = data.catalogue
     return pd.DataFrame(
         {
+            t("plan.column_text", language): rows["text_vi"].values,
             t("plan.column_indicator", language): [
                 catalogue.loc[code, f"name_{language}"] for code in rows["indicator"]
             ],
@@ -34,6 +36,5 @@ def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
             t("plan.column_unit", language): [
                 t(f"unit.{catalogue.loc[code, 'unit']}", language) for code in rows["indicator"]
             ],
-            t("plan.column_text", language): rows["text_vi"].values,
         }
     )

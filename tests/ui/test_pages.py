@@ -112,7 +112,9 @@ def test_the_plan_page_lists_every_target_of_the_plan(app, data, province):
     app.sidebar.selectbox(key="province").select(province).run()
     assert not app.exception
     plan_id = data.plan_of(province)["plan_id"]
-    assert len(app.dataframe[0].value) == (data.targets["plan_id"] == plan_id).sum()
+    targets = app.table[0].value
+    assert len(targets) == (data.targets["plan_id"] == plan_id).sum()
+    assert targets.columns[0] == "Nội dung chỉ tiêu trong kế hoạch"
 
 
 def test_a_wrong_setting_stops_every_page_with_a_message_in_both_languages(monkeypatch):
@@ -143,6 +145,7 @@ def test_the_scorecard_lists_every_target_of_the_plan_with_its_status(app, data,
     expected = scorecard_table(data, scorecard(data, plan_id, 2025), "vi")
     assert len(table) == (data.targets["plan_id"] == plan_id).sum()
     assert table["Đánh giá"].tolist() == expected["Đánh giá"].tolist()
+    assert list(table.columns[:2]) == ["Chỉ số", "Đánh giá"]
     assert sum(int(metric.value) for metric in app.metric) == len(table)
     assert download_labels(app)[:2] == ["Tải CSV", "Tải Excel (XLSX)"]
 
