@@ -104,3 +104,17 @@ def test_the_plan_table_lists_every_target_of_the_plan(data):
     table = targets_table(data, "phu-tho", "vi")
     assert len(table) == (data.targets["plan_id"] == "phu-tho").sum()
     assert "12.000" in table["Tối thiểu"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("indicator", "code", "lines"),
+    [
+        ("eco_packaging", "437", ["Siêu thị dùng bao bì xanh 2025: 100% (8/8 siêu thị)", "Chỉ tiêu tỉnh 2025: 85%"]),
+        ("awareness_campaigns", "439", ["Số đợt tuyên truyền 2025: Không có số liệu", "Chỉ tiêu tỉnh 2025: 85%"]),
+        ("eco_models", "437", ["Mô hình lũy kế đến 2025: 0 mô hình", "Chỉ tiêu tỉnh 2025: 1–2 mô hình"]),
+    ],
+)
+def test_a_district_tooltip_repeats_neither_its_labels_nor_its_value(data, indicator, code, lines):
+    view = map_view(data, Selection("42", indicator, 2025, "vi"))
+    tooltip = view.features.set_index("code").loc[code, "tooltip"]
+    assert tooltip.split("<br>")[1:] == lines
