@@ -185,6 +185,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
                 "value_text": text,
                 "class_key": cls.key,
                 "class_label": class_words,
+                "label": unit.name,
                 "colour": cls.colour,
                 "tooltip": tooltip,
             }
