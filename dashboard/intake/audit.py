@@ -109,11 +109,8 @@ def problems_table(problems: list[Problem], table: str, language: str) -> pd.Dat
 
 
 def new_rows_table(new: pd.DataFrame, table: str, language: str) -> pd.DataFrame:
-    """Return a preview's new rows under the table's headers (Vietnamese headers in Vietnamese)."""
-    names = {"row": t("upload.row", language)}
-    if language == "vi":
-        names |= {column.name: column.header_vi for column in table_specs()[table].columns}
-    return new.rename(columns=names)
+    """Return a preview's new rows under the template's headers, in either language (the words of the file)."""
+    return new.rename(columns={"row": t("upload.row", language)} | table_specs()[table].headers)
 
 
 def changed_table(preview: Preview, language: str) -> pd.DataFrame:

@@ -171,3 +171,11 @@ def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field
         },
     ]
     assert Store(default_url(folder)).revision() == 0
+
+
+def test_a_refused_undo_names_the_rows_by_year_and_unit(folder, capsys):
+    run(capsys, "indicators", "import", str(write(folder, HEADER + "2024;238;;10;7\n")), "--table", "eco_packaging")
+    run(capsys, "indicators", "import", str(write(folder, HEADER + "2024;238;;10;8\n")), "--table", "eco_packaging")
+    code = main(["indicators", "undo", "1"])
+    assert code == 1
+    assert "2024 · Huyện Thanh Sơn" in capsys.readouterr().err

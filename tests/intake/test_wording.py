@@ -3,7 +3,7 @@ always, local time, newest first, values echoed as typed, the plan named once, s
 
 import pytest
 
-from dashboard.intake.audit import changed_table, changes_table, problems_table, uploads_table
+from dashboard.intake.audit import changed_table, changes_table, new_rows_table, problems_table, uploads_table
 from dashboard.intake.uploads import commit_upload, preview_upload
 from tests.intake.test_uploads import LIMIT, PACKAGING, PLANNER_ACCOUNT, REFERENCE, VALUES, csv
 
@@ -115,3 +115,9 @@ def test_a_province_level_share_that_jumps_warns_as_district_shares_do(store):
     assert "tăng từ 40% năm 2023 lên 85%" in jumped.problems[0].message("vi")
     steady = preview(store, csv(VALUES, f"2024,19,{indicator},,60", "2024,19,training_classes,,40"), "province_values")
     assert steady.problems == []
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_new_rows_are_shown_under_the_template_headers_in_either_language(store, language):
+    table = new_rows_table(preview(store, csv(PACKAGING, "2024,238,,12,7")).new, "eco_packaging", language)
+    assert TOTAL in table.columns and "supermarkets_total" not in table.columns
