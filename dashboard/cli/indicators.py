@@ -15,7 +15,14 @@ from dashboard.intake.audit import uploads_table
 from dashboard.intake.labels import key_label
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
-from dashboard.intake.uploads import Preview, bundled_reference, commit_upload, preview_upload, undo_upload
+from dashboard.intake.uploads import (
+    Preview,
+    bundled_reference,
+    commit_upload,
+    open_store,
+    preview_upload,
+    undo_upload,
+)
 from dashboard.store.database import StaleStoreError, Store, UndoRefusedError
 
 EXIT_OK, EXIT_INVALID, EXIT_UNCONFIRMED, EXIT_STALE = 0, 1, 2, 3
@@ -47,7 +54,7 @@ def run(arguments: argparse.Namespace) -> int:
     settings = load_settings()
     if arguments.action == "import":
         return _import(arguments, settings)
-    store = Store(settings.database_url)
+    store = open_store(settings, seed=False)
     if arguments.action == "undo":
         try:
             restored = undo_upload(store, arguments.upload_id, Account(arguments.user, ADMIN))
@@ -68,14 +75,14 @@ def run(arguments: argparse.Namespace) -> int:
 
 def _import(arguments: argparse.Namespace, settings: Settings) -> int:
     """Check a file, print its problems and counts, commit it unless a dry run; return the exit code."""
-    store = Store(settings.database_url)
+    store = open_store(settings, seed=False)
     content = arguments.file.read_bytes()
     preview = preview_upload(
         store,
         content,
         arguments.file.name,
         arguments.table,
-        bundled_reference(settings.data_dir),
+        bundled_reference(store),
         settings.max_upload_bytes,
     )
     code, upload_id = _committed(store, preview, arguments)

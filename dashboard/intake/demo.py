@@ -13,6 +13,7 @@ import pandas as pd
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from dashboard.core.tasks import PER_YEAR, Task, TaskRegister
 from dashboard.geography.units import full_name, units_of, valid_in
 
 YEARS = range(2021, 2026)
@@ -28,8 +29,6 @@ SECTORS = {
     "25": ("giấy", "hóa chất", "dệt may"),
     "42": ("thép", "chế biến thực phẩm"),
 }
-TASKS = 17
-OUTPUTS_WITHOUT_TARGET = {"25": ("training_classes", "conferences")}
 
 
 def _progress(year: int, start: float, end: float) -> float:
@@ -175,12 +174,37 @@ def _level_rows(base_year: int, rng: np.random.Generator, reduction: float) -> l
     ]
 
 
+def _budget_rows(source_amount: float, tasks: list[Task], rng: np.random.Generator) -> list[dict]:
+    """Return a funding source's yearly spending on each task: its share of the task's budget in the plan
+    (the source's amount over the plan's total), spread over the task's years at 70-120% a year."""
+    budgeted = [task for task in tasks if task.budget_million_vnd is not None]
+    total = sum(float(task.budget_million_vnd) for task in budgeted)
+    rows = []
+    for task in budgeted:
+        years = [year for year in YEARS if (task.start_year or task.end_year) <= year <= task.end_year]
+        yearly = float(task.budget_million_vnd) * source_amount / total / len(years)
+        rows += [
+            {"year": year, "breakdown": task.number, "value": round(yearly * rng.uniform(0.7, 1.2), 1)}
+            for year in years
+        ]
+    return rows
+
+
 def _indicator_rows(
-    indicator: str, info: pd.Series, plan: pd.Series, target: pd.Series, units: pd.DataFrame, rng: np.random.Generator
+    indicator: str,
+    info: pd.Series,
+    plan: pd.Series,
+    target: pd.Series,
+    units: pd.DataFrame,
+    rng: np.random.Generator,
+    tasks: list[Task],
 ) -> list[dict]:
     """Return one province's demo rows of a province-level indicator, from its catalogue entry and plan target."""
     base, start, code = int(plan["baseline_year"]), int(plan["period_start"]), plan["province_code"]
     minimum = float(target["target_min"])
+    if info["kind"] == "milestone":
+        done_from = int(rng.integers(start + 1, YEARS.stop + 1))
+        return [{"year": year, "breakdown": "", "value": int(year >= done_from)} for year in range(start, YEARS.stop)]
     if info["kind"] == "reduction":
         reach = minimum * rng.uniform(0.6, 1.3)
         sectors = SECTORS.get(code, ("",)) if info["breakdown"] == "sector" else ("",)
@@ -205,13 +229,7 @@ def _indicator_rows(
             if rng.random() >= NO_REPORT_SHARE
         ]
     if info["breakdown"] == "task":
-        shares = rng.dirichlet(np.ones(TASKS))
-        return [
-            {"year": year, "breakdown": f"Nhiệm vụ {task + 1:02d}", "value": amount}
-            for year in range(start, YEARS.stop)
-            for task in range(TASKS)
-            if (amount := round(minimum * shares[task] / len(YEARS) * rng.uniform(0.7, 1.2), 1)) > 0
-        ]
+        return _budget_rows(minimum, tasks, rng)
     if info["kind"] == "cumulative_count":
         return [
             {"year": year, "breakdown": "", "value": int(rng.integers(0, round(minimum / 4) + 1))}
@@ -224,31 +242,57 @@ def _indicator_rows(
     ]
 
 
+def _output_rows(target: pd.Series, task: Task, rng: np.random.Generator) -> list[dict]:
+    """Return a task output's demo rows (breakdown: the task's number): a yearly output near its quantity each
+    year (some years unreported), an output over the period as yearly parts of 60-130% of it."""
+    years = [year for year in YEARS if (task.start_year or task.end_year) <= year <= task.end_year]
+    minimum = int(target["target_min"])
+    high = minimum if np.isnan(target["target_stretch"]) else int(target["target_stretch"])
+    if target["per"] == PER_YEAR:
+        return [
+            {"year": year, "breakdown": task.number, "value": int(rng.integers(max(0, minimum - 1), high + 2))}
+            for year in years
+            if rng.random() >= NO_REPORT_SHARE
+        ]
+    parts = rng.multinomial(round(minimum * rng.uniform(0.6, 1.3)), rng.dirichlet(np.ones(len(years))))
+    return [
+        {"year": year, "breakdown": task.number, "value": int(part)} for year, part in zip(years, parts, strict=True)
+    ]
+
+
 def province_values(
-    plans: pd.DataFrame, targets: pd.DataFrame, catalogue: pd.DataFrame, units: pd.DataFrame
+    plans: pd.DataFrame, targets: pd.DataFrame, catalogue: pd.DataFrame, units: pd.DataFrame, tasks: TaskRegister
 ) -> pd.DataFrame:
     """Return demo province-level values for every province-level indicator a plan sets a target on (levels for
-    reductions, from the plan's baseline year), and the task outputs some plans track without a target."""
+    reductions, from the plan's baseline year; spending by the plan's tasks), and for every task output that
+    sets one (breakdown: the task's number)."""
     rng = np.random.default_rng(PROVINCE_SEED)
     rows = []
     for plan in plans.itertuples():
         plan_row = pd.Series(plan._asdict())
-        own = targets[targets["plan_id"] == plan.plan_id].drop_duplicates("indicator")
-        untargeted = pd.DataFrame({"indicator": OUTPUTS_WITHOUT_TARGET.get(plan.province_code, ()), "target_min": 1.0})
-        for target in pd.concat([own, untargeted]).itertuples():
+        own = targets[targets["plan_id"] == plan.plan_id]
+        plan_tasks = {task.number: task for task in tasks.of_plan(plan.plan_id)}
+        generated = []
+        for target in own[own["task"] == ""].drop_duplicates("indicator").itertuples():
             info = catalogue.loc[target.indicator]
-            if info["source_table"] != "province_values":
-                continue
-            for row in _indicator_rows(target.indicator, info, plan_row, pd.Series(target._asdict()), units, rng):
-                rows.append(
-                    {
-                        "year": row["year"],
-                        "province_code": plan.province_code,
-                        "indicator": target.indicator,
-                        "breakdown": row["breakdown"],
-                        "value": row["value"],
-                    }
+            if info["source_table"] == "province_values":
+                found = _indicator_rows(
+                    target.indicator, info, plan_row, pd.Series(target._asdict()), units, rng, list(plan_tasks.values())
                 )
+                generated += [(target.indicator, row) for row in found]
+        for target in own[own["task"] != ""].drop_duplicates(["indicator", "task"]).itertuples():
+            found = _output_rows(pd.Series(target._asdict()), plan_tasks[target.task], rng)
+            generated += [(target.indicator, row) for row in found]
+        for indicator, row in generated:
+            rows.append(
+                {
+                    "year": row["year"],
+                    "province_code": plan.province_code,
+                    "indicator": indicator,
+                    "breakdown": row["breakdown"],
+                    "value": row["value"],
+                }
+            )
     return pd.DataFrame(rows).sort_values(["province_code", "indicator", "year", "breakdown"], kind="stable")
 
 
@@ -259,6 +303,7 @@ def demo_tables(
     plans: pd.DataFrame,
     targets: pd.DataFrame,
     catalogue: pd.DataFrame,
+    tasks: TaskRegister,
 ) -> dict[str, pd.DataFrame]:
     """Return the demonstration tables, each row marked source = demo; the same every run."""
     rng = np.random.default_rng(SEED)
@@ -269,6 +314,6 @@ def demo_tables(
         "eco_models": eco_models(units, zones, provinces, rng),
         "green_retail_points": green_retail_points(units, layer, provinces, rng),
         "eco_packaging": eco_packaging(units, provinces, rng),
-        "province_values": province_values(plans, targets, catalogue, units),
+        "province_values": province_values(plans, targets, catalogue, units, tasks),
     }
     return {name: table.assign(source="demo") for name, table in tables.items()}

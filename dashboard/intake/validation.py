@@ -22,6 +22,7 @@ from dashboard.core.numbers import (
     plain_numbers,
     read_number,
 )
+from dashboard.core.tasks import TaskRegister
 from dashboard.geography.names import AMBIGUOUS, Candidate, closest_names, match_name
 from dashboard.geography.units import full_name
 from dashboard.intake.labels import row_label
@@ -33,7 +34,14 @@ YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
 NUMBER_KINDS = {"year": YEAR, "count": COUNT, "latitude": COORDINATE, "longitude": COORDINATE}
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
-MEASURE_KINDS = {"share": SHARE, "reduction": SHARE, "amount": AMOUNT, "count": COUNT, "cumulative_count": COUNT}
+MEASURE_KINDS = {
+    "share": SHARE,
+    "reduction": SHARE,
+    "amount": AMOUNT,
+    "count": COUNT,
+    "cumulative_count": COUNT,
+    "milestone": COUNT,
+}
 CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice"}
 UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
 SUGGESTIONS = 3
@@ -41,12 +49,13 @@ SUGGESTIONS = 3
 
 @dataclass(frozen=True)
 class Reference:
-    """What uploaded rows are checked against: units, zones and plan periods."""
+    """What uploaded rows are checked against: units, zones, plan periods, the catalogue and the task register."""
 
     units: pd.DataFrame
     zones: pd.DataFrame
     plans: pd.DataFrame
     catalogue: pd.DataFrame
+    tasks: TaskRegister | None = None
 
     @cached_property
     def unit_candidates(self) -> list[Candidate]:
@@ -500,16 +509,20 @@ def parse_measure(text: str, kind: str, writing: str = "") -> tuple[str, Problem
         code = "ambiguous_share"
     elif kind == "share" and number > 100:
         code = "share_over_100"
+    elif kind == "milestone" and number not in (0, 1):
+        code = "milestone_not_0_or_1"
     return ("", Problem(code)) if code else (plain(number), None)
 
 
 def _province_value_problems(
     text: pd.DataFrame, reference: Reference, writing: str
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Return province-level rows with values in plain text, and problems with province, indicator or value."""
+    """Return province-level rows with values in plain text, and problems with province, indicator, breakdown
+    (an indicator broken down by task takes the number of a task of the province's plan) or value."""
     provinces = set(reference.plans["province_code"])
     catalogue = reference.catalogue
     allowed = list(catalogue.index[catalogue["source_table"] == "province_values"])
+    plan_of = dict(zip(reference.plans["province_code"], reference.plans["plan_id"], strict=True))
 
     def value_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
         problems = []
@@ -521,12 +534,22 @@ def _province_value_problems(
             return {}, problems
         if not record["indicator"] or not record["value"]:
             return {}, problems
+        if catalogue.loc[record["indicator"], "breakdown"] == "task" and record["province_code"] in plan_of:
+            problems += _task_problems(record["breakdown"], plan_of[record["province_code"]], reference.tasks)
         value, problem = parse_measure(record["value"], catalogue.loc[record["indicator"], "kind"], writing)
         if problem:
             problems.append(Problem(problem.code, 0, "value", record["value"], params=problem.params))
         return {"value": value}, problems
 
-    return _per_combination(text, ["province_code", "indicator", "value"], value_problems)
+    return _per_combination(text, ["province_code", "indicator", "breakdown", "value"], value_problems)
+
+
+def _task_problems(breakdown: str, plan_id: str, tasks: TaskRegister | None) -> list[Problem]:
+    """Return the problem of a breakdown that is not the number of a task of the plan (none without a register)."""
+    numbers = [] if tasks is None else [task.number for task in tasks.of_plan(plan_id)]
+    if tasks is None or breakdown.strip() in numbers:
+        return []
+    return [Problem("unknown_task", 0, "breakdown", breakdown, params={"tasks": ", ".join(numbers)})]
 
 
 def _share_rule(spec: TableSpec, reference: Reference) -> Callable[[dict[str, str]], bool]:

@@ -97,6 +97,17 @@ def _province_series(data: Dataset, province_code: str, indicator: str) -> pd.Se
     return yearly.reindex(years).astype(float)
 
 
+def task_series(data: Dataset, province_code: str, indicator: str, task: str, since: int | None) -> pd.Series:
+    """Return a task output's figure by year from the province values whose breakdown is the task's number: the
+    year's own value, or with `since` the running total from that year (unknown after a year with no data)."""
+    rows = province_rows(data, province_code, indicator)
+    yearly = rows[rows["breakdown"] == task].groupby("year")["value"].sum(min_count=1)
+    years = series_years(data, province_code)
+    if since is not None:
+        return _accumulated(yearly, years, since)
+    return yearly.reindex(years).astype(float)
+
+
 def district_series(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
     """Return an indicator's value per district (columns: codes) by year (rows), NaN where there is no data;
     empty when the indicator is not measured per district."""

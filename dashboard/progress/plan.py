@@ -16,9 +16,15 @@ def plan_summary(plan: pd.Series, language: str) -> str:
     return f"{t('plan.heading', language, document=plan['document'], issued=format_date(plan['issued']))}. {period}."
 
 
+def minimum_text(value: float, approximate: bool, language: str) -> str:
+    """Return a target's minimum, marked 'about' when the plan says "khoảng"."""
+    number = format_number(value, language, 2)
+    return t("target.about", language, value=number) if approximate else number
+
+
 def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
-    """Return every target of a plan: the plan's own words first, then indicator, scope, year, minimum, stretch
-    and unit."""
+    """Return every target of a plan: the plan's own words first, then indicator, the task whose output it is,
+    scope, year, minimum (marked 'about' where approximate), stretch and unit."""
     rows = data.targets[data.targets["plan_id"] == plan_id]
     catalogue = data.catalogue
     return pd.DataFrame(
@@ -27,9 +33,13 @@ def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
             t("plan.column_indicator", language): [
                 catalogue.loc[code, f"name_{language}"] for code in rows["indicator"]
             ],
+            t("plan.column_task", language): rows["task"].values,
             t("plan.column_scope", language): [t(f"scope.{scope}", language) for scope in rows["scope"]],
             t("plan.column_year", language): rows["target_year"].astype(str).values,
-            t("plan.column_min", language): [format_number(value, language, 2) for value in rows["target_min"]],
+            t("plan.column_min", language): [
+                minimum_text(value, approximate, language)
+                for value, approximate in zip(rows["target_min"], rows["approximate"], strict=True)
+            ],
             t("plan.column_stretch", language): [
                 "" if pd.isna(value) else format_number(value, language, 2) for value in rows["target_stretch"]
             ],

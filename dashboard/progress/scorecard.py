@@ -7,10 +7,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.core.i18n import format_number, format_percent, t
+from dashboard.core.tasks import PER_PERIOD, PER_YEAR
 from dashboard.dataset import Dataset
-from dashboard.progress.figures import province_series, weakest_district_series
-from dashboard.progress.statuses import NO_PATH, Baseline, baseline_of, is_missing, status
-from dashboard.progress.targets import Target, plan_targets
+from dashboard.progress.figures import province_series, task_series, weakest_district_series
+from dashboard.progress.statuses import NO_PATH, PATH_FROM_ZERO, Baseline, baseline_of, is_missing, status
+from dashboard.progress.targets import Target, target_of
 
 UNIT_SCOPES = {"district", "zone"}
 
@@ -43,9 +44,24 @@ def plan_slugs(data: Dataset) -> list[str]:
     return sorted(data.provinces[data.provinces["province_code"].isin(data.plans["province_code"])]["slug"])
 
 
+def task_start(data: Dataset, target: Target) -> int:
+    """Return the first year of the task whose output sets a target (its end year for a deadline)."""
+    task = next(task for task in data.tasks.of_plan(target.plan_id) if task.number == target.task)
+    return task.end_year if task.start_year is None else task.start_year
+
+
+def path_of(target: Target, catalogue_path: str) -> str:
+    """Return where the path to a target starts: a yearly output is judged in its year only, an output over a
+    task's period is counted from zero; any other target as its indicator says."""
+    return {PER_YEAR: NO_PATH, PER_PERIOD: PATH_FROM_ZERO}.get(target.per, catalogue_path)
+
+
 def target_series(data: Dataset, province_code: str, target: Target) -> pd.Series:
-    """Return the yearly figure a target is judged on: the province figure, or the weakest district for a target
-    every district must reach."""
+    """Return the yearly figure a target is judged on: a task output's own figure (for the year, or summed over
+    the task's period), the province figure, or the weakest district for a target every district must reach."""
+    if target.task:
+        since = task_start(data, target) if target.per == PER_PERIOD else None
+        return task_series(data, province_code, target.indicator, target.task, since)
     if target.scope in UNIT_SCOPES:
         return weakest_district_series(data, province_code, target.indicator)
     return province_series(data, province_code, target.indicator)
@@ -67,22 +83,19 @@ def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
     """Return every target of a plan judged as of a year, in the order the plan's targets are recorded."""
     plan = data.plans.set_index("plan_id").loc[plan_id]
     province_code, baseline_year = plan["province_code"], int(plan["baseline_year"])
-    series_of: dict[tuple[str, str], pd.Series] = {}
+    series_of: dict[tuple[str, str, str, str], pd.Series] = {}
     rows = []
     for record in data.targets[data.targets["plan_id"] == plan_id].itertuples():
-        target = next(
-            found
-            for found in plan_targets(data.targets, plan_id, record.indicator, record.scope)
-            if found.year == record.target_year
-        )
-        key = (target.indicator, target.scope)
+        target = target_of(record)
+        key = (target.indicator, target.scope, target.task, target.per)
         if key not in series_of:
             series_of[key] = target_series(data, province_code, target)
         series = series_of[key]
         info = data.catalogue.loc[target.indicator]
-        baseline = baseline_of(series, baseline_year, info["path_from"])
-        value, value_year = judged_value(series, target, year, info["path_from"])
-        judged = status(value, value_year or year, target, baseline)
+        path_from = path_of(target, info["path_from"])
+        baseline = baseline_of(series, baseline_year, path_from)
+        value, value_year = judged_value(series, target, year, path_from)
+        judged = status(value, value_year or year, target, baseline, path_from)
         shown = series[series.index <= year]
         trend = [None if is_missing(float(point)) else float(point) for point in shown]
         start = int(shown.index[0]) if len(shown) else baseline_year
@@ -94,6 +107,8 @@ def value_in_unit(value: float | None, unit: str, language: str) -> str:
     """Return a value written in its unit for the language: '85,5%', '12.000 triệu đồng', '3'."""
     if is_missing(value):
         return t("value.no_data", language)
+    if unit == "done":
+        return t("scorecard.done" if value >= 1 else "scorecard.not_done", language)
     if unit == "percent":
         return format_percent(value, language)
     number = format_number(value, language, 1 if unit == "million_vnd" else 0)
@@ -101,18 +116,26 @@ def value_in_unit(value: float | None, unit: str, language: str) -> str:
 
 
 def target_in_unit(target: Target, unit: str, language: str) -> str:
-    """Return a target's value in its unit: '70%' or '20–30' for a range."""
+    """Return a target's value in its unit: '70%', '20–30' for a range, 'about 50' for an approximate one."""
     if target.stretch is None:
-        return value_in_unit(target.minimum, unit, language)
-    stretch = value_in_unit(target.stretch, unit, language)
-    return t("target.range", language, minimum=format_number(target.minimum, language, 1), stretch=stretch)
+        text = value_in_unit(target.minimum, unit, language)
+    else:
+        stretch = value_in_unit(target.stretch, unit, language)
+        text = t("target.range", language, minimum=format_number(target.minimum, language, 1), stretch=stretch)
+    return t("target.about", language, value=text) if target.approximate else text
+
+
+def indicator_text(data: Dataset, target: Target, language: str) -> str:
+    """Return what a target measures: its indicator's name, with the task whose output it is."""
+    name = data.catalogue.loc[target.indicator, f"name_{language}"]
+    return t("scorecard.of_task", language, name=name, task=target.task) if target.task else name
 
 
 def baseline_text(row: ScoreRow, language: str) -> str:
     """Return the baseline in words: '40% (2020)', '40% (2021, first reported)' or none for yearly outputs."""
     baseline = row.baseline
     if baseline is None:
-        return t("scorecard.no_baseline", language)
+        return t("scorecard.no_baseline_milestone" if row.unit == "done" else "scorecard.no_baseline", language)
     key = "scorecard.baseline" if baseline.value_year == baseline.year else "scorecard.baseline_first"
     return t(key, language, value=value_in_unit(baseline.value, row.unit, language), year=baseline.value_year)
 
@@ -125,12 +148,9 @@ def missing_years(row: ScoreRow) -> str:
 def scorecard_table(data: Dataset, rows: list[ScoreRow], language: str) -> pd.DataFrame:
     """Return the scorecard as a department reports it: one row per target, its status beside its indicator (so a
     phone shows it without scrolling), words in the language."""
-    catalogue = data.catalogue
     return pd.DataFrame(
         {
-            t("scorecard.column_indicator", language): [
-                catalogue.loc[row.target.indicator, f"name_{language}"] for row in rows
-            ],
+            t("scorecard.column_indicator", language): [indicator_text(data, row.target, language) for row in rows],
             t("scorecard.column_status", language): [t(f"status.{row.status}", language) for row in rows],
             t("scorecard.column_target_year", language): [str(row.target.year) for row in rows],
             t("scorecard.column_target", language): [target_in_unit(row.target, row.unit, language) for row in rows],
@@ -160,6 +180,8 @@ def scorecard_records(slug: str, rows: list[ScoreRow]) -> list[dict]:
             "value": None if row.value is None else round(row.value, 4),
             "target_min": row.target.minimum,
             "target_stretch": row.target.stretch,
+            "approximate": row.target.approximate,
+            "task": row.target.task or None,
             "status": row.status,
         }
         for row in rows

@@ -2,8 +2,8 @@
 
 A value at or above the stretch of a range is exceeded, at or above the minimum is met. Below the minimum, before
 the target year, it is on track when at or above the straight path from the baseline (drawn from the plan's
-baseline year) to the minimum, and behind otherwise; from the target year on it is behind. A missing value is
-no data: never zero, never interpolated.
+baseline year) to the minimum, and behind otherwise; from the target year on it is behind. A milestone (done or
+not) is on track until its year. A missing value is no data: never zero, never interpolated.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dashboard.progress.targets import Target
 
 EXCEEDED, MET, ON_TRACK, BEHIND, NO_DATA, NO_TARGET = "exceeded", "met", "on_track", "behind", "no_data", "no_target"
 STATUSES = (EXCEEDED, MET, ON_TRACK, BEHIND, NO_DATA)
-PATH_FROM_ZERO, PATH_FROM_FIRST_VALUE, NO_PATH = "zero", "first_value", "none"
+PATH_FROM_ZERO, PATH_FROM_FIRST_VALUE, NO_PATH, BY_DEADLINE = "zero", "first_value", "none", "deadline"
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def baseline_of(series: pd.Series, baseline_year: int, path_from: str) -> Baseli
     otherwise the baseline year's value, or the first value reported after it (None when there is none)."""
     if path_from == PATH_FROM_ZERO:
         return Baseline(baseline_year, 0.0, baseline_year)
-    if path_from == NO_PATH:
+    if path_from in (NO_PATH, BY_DEADLINE):
         return None
     known = series[series.index >= baseline_year].dropna()
     if known.empty:
@@ -61,9 +61,12 @@ def needs_path(value: float | None, year: int, target: Target | None) -> bool:
     return not is_missing(value) and target is not None and value < target.minimum and year < target.year
 
 
-def status(value: float | None, year: int, target: Target | None, baseline: Baseline | None) -> str:
+def status(
+    value: float | None, year: int, target: Target | None, baseline: Baseline | None, path_from: str = ""
+) -> str:
     """Return the status of a value of a year against a target: exceeded, met, on_track, behind or no_data
-    (no_target when the plan sets none)."""
+    (no_target when the plan sets none). A milestone due by a year (path_from deadline: done or not) that is
+    not done yet is on track until that year."""
     if is_missing(value):
         return NO_DATA
     if target is None:
@@ -72,6 +75,8 @@ def status(value: float | None, year: int, target: Target | None, baseline: Base
         return EXCEEDED
     if value >= target.minimum:
         return MET
+    if path_from == BY_DEADLINE and year < target.year:
+        return ON_TRACK
     if year >= target.year or baseline is None:
         return BEHIND
     return ON_TRACK if value >= path_value(baseline, target, year) else BEHIND

@@ -26,7 +26,7 @@ def test_every_module_of_the_cli_package_is_a_command_of_the_program():
     assert modules == {command.__name__.rsplit(".", 1)[1] for command in COMMANDS}
 
 
-@pytest.mark.parametrize("name", ["assets", "scorecard", "indicators", "boundaries", "users", "bench"])
+@pytest.mark.parametrize("name", ["assets", "scorecard", "tasks", "indicators", "boundaries", "users", "bench"])
 def test_help_lists_every_command_with_its_purpose_on_one_line(capsys, name):
     lines = help_lines(capsys)
     listed = [line.split(maxsplit=1) for line in lines if line.strip().split(maxsplit=1)[:1] == [name]]

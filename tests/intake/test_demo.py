@@ -7,7 +7,7 @@ from dashboard.intake.tables import read_table, table_specs
 
 @pytest.fixture(scope="module")
 def generated(data):
-    return demo_tables(data.units, data.zones, data.layer, data.plans, data.targets, data.catalogue)
+    return demo_tables(data.units, data.zones, data.layer, data.plans, data.targets, data.catalogue, data.tasks)
 
 
 @pytest.mark.parametrize("name", table_specs())

@@ -113,7 +113,9 @@ def test_a_province_level_share_that_jumps_warns_as_district_shares_do(store):
         ("share_jump", "warning", "85%")
     ]
     assert "tăng từ 40% năm 2023 lên 85%" in jumped.problems[0].message("vi")
-    steady = preview(store, csv(VALUES, f"2024,19,{indicator},,60", "2024,19,training_classes,,40"), "province_values")
+    steady = preview(
+        store, csv(VALUES, f"2024,19,{indicator},,60", "2024,19,enterprises_informed,,40"), "province_values"
+    )
     assert steady.problems == []
 
 

@@ -118,3 +118,12 @@ def test_a_district_tooltip_repeats_neither_its_labels_nor_its_value(data, indic
     view = map_view(data, Selection("42", indicator, 2025, "vi"))
     tooltip = view.features.set_index("code").loc[code, "tooltip"]
     assert tooltip.split("<br>")[1:] == lines
+
+
+def test_the_plan_table_names_the_task_of_each_output_target_and_marks_about_targets(data):
+    table = targets_table(data, "phu-tho", "en")
+    supported = table[table["Task"] == "III.3"].set_index("Indicator")
+    assert supported.loc["SCP conferences and workshops", "Minimum"] == "2"
+    assert supported.index[0].startswith("Distributors supported") and supported["Minimum"].iloc[0] == "about 50"
+    vi = targets_table(data, "thai-nguyen", "vi")
+    assert "khoảng 50" in vi["Tối thiểu"].tolist()

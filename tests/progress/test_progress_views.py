@@ -97,12 +97,43 @@ def test_two_years_share_the_same_classes(data):
     assert len(table) == 13 and set(table["Thay đổi phân loại"]) <= {"Có", "Không"}
 
 
+SOURCES = ["budget_central", "budget_provincial", "budget_mobilised"]
+
+
 def test_the_budget_by_task_adds_up_by_task_and_by_source(data):
-    table = budget_by_task(data, PHU_THO, ["budget_central", "budget_provincial", "budget_mobilised"], 2025, "en")
-    total = table.set_index("Breakdown").loc["Total"]
+    table = budget_by_task(data, PHU_THO, SOURCES, 2025, "en")
+    total = table.set_index("No.").loc["Total"]
     series = province_series(data, PHU_THO, "budget_total")
     assert total["Plan budget (total)"] == f"{series.loc[2025]:,.1f}".rstrip("0").rstrip(".")
     assert len(table) == 18
+
+
+def test_the_budget_by_task_lists_the_plans_tasks_with_the_amount_it_gives_each(data):
+    table = budget_by_task(data, PHU_THO, SOURCES, 2025, "en").set_index("No.")
+    assert list(table.index[:17]) == [task.number for task in data.tasks.of_plan("phu-tho")]
+    planned = table["Plan budget for the task"]
+    assert (planned["I.1"], planned["II.8"], planned["III.5"], planned["Total"]) == ("350", "1,500", "200", "12,000")
+    assert table.loc["II.8", "Task"] == "Resource-efficiency, water and circular-economy models"
+
+
+def test_demo_spending_on_each_task_stays_plausible_against_its_budget(data):
+    table = budget_by_task(data, PHU_THO, SOURCES, 2025, "en").set_index("No.")
+    shares = table["Spent of the plan budget"].str.rstrip("%").str.replace(",", "").astype(float)
+    assert shares.between(70, 120).all()
+
+
+def test_spending_on_a_task_the_plan_does_not_list_gets_a_row_of_its_own(data):
+    rows = pd.DataFrame(
+        [
+            {"year": 2021, "province_code": PHU_THO, "indicator": code, "breakdown": "IV.1", "value": 10.0}
+            for code in SOURCES
+        ]
+    ).assign(source="upload")
+    changed = dataclasses.replace(data, tables={**data.tables, "province_values": rows})
+    table = budget_by_task(changed, PHU_THO, SOURCES, 2025, "vi").set_index("TT")
+    assert table.loc["IV.1", "Kinh phí thực hiện kế hoạch (tổng)"] == "30"
+    assert table.loc["IV.1", "Kinh phí kế hoạch giao"] == "Không có số liệu"
+    assert table.loc["I.1", "Kinh phí từ ngân sách tỉnh"] == "Không có số liệu"
 
 
 def test_sector_reductions_are_measured_from_the_baseline_year(data):

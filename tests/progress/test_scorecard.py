@@ -56,7 +56,7 @@ def test_before_the_target_year_the_latest_value_is_judged_against_the_path(data
 
 
 def test_a_yearly_output_is_judged_only_on_its_own_year(data):
-    rows = rows_of("42", "training_classes", {2021: 3, 2022: 2})
+    rows = rows_of("42", "training_classes", {2021: 3, 2022: 2}, "I.1")
     card = scorecard(with_province_values(data, rows), "ha-tinh", 2023)
     by_year = {row.target.year: row for row in card if row.target.indicator == "training_classes"}
     assert [by_year[year].status for year in range(2021, 2026)] == ["met", "behind", "no_data", "no_data", "no_data"]
@@ -66,8 +66,8 @@ def test_a_yearly_output_is_judged_only_on_its_own_year(data):
 def test_the_budget_total_is_the_sum_of_its_sources_and_never_typed_in(data):
     rows = []
     for indicator, amounts in {"budget_central": 1000, "budget_provincial": 900, "budget_mobilised": 100}.items():
-        rows += rows_of("25", indicator, {2021: amounts / 2}, "Nhiệm vụ 01")
-        rows += rows_of("25", indicator, {2021: amounts / 2}, "Nhiệm vụ 02")
+        rows += rows_of("25", indicator, {2021: amounts / 2}, "I.1")
+        rows += rows_of("25", indicator, {2021: amounts / 2}, "II.3")
     card = scorecard(with_province_values(data, rows), "phu-tho", 2021)
     total = next(row for row in card if row.target.indicator == "budget_total")
     assert total.value == pytest.approx(2000.0)
@@ -93,6 +93,8 @@ def test_the_json_records_carry_what_automation_needs(data):
         "value",
         "target_min",
         "target_stretch",
+        "approximate",
+        "task",
         "status",
     }
     json.dumps(records)
@@ -126,3 +128,50 @@ def test_missing_or_malformed_arguments_exit_with_a_usage_error(argv):
     with pytest.raises(SystemExit) as stopped:
         main(argv)
     assert stopped.value.code == 2
+
+
+def test_an_output_over_a_tasks_period_is_counted_from_the_tasks_start_and_only_for_its_task(data):
+    # Phú Thọ III.2: 20 retail points assessed over 2021-2025; 8 + 7 so far, the path passes 12 in 2023
+    rows = rows_of("25", "retail_points_assessed", {2021: 8, 2022: 7}, "III.2")
+    rows += rows_of("25", "retail_points_assessed", {2021: 50}, "III.1")
+    card = scorecard(with_province_values(data, rows), "phu-tho", 2023)
+    row = next(row for row in card if row.target.indicator == "retail_points_assessed")
+    assert (row.value, row.value_year, row.status) == (15.0, 2022, "on_track")
+    assert row.target.task == "III.2" and row.trend[1:3] == [8.0, 15.0]
+
+
+def test_outputs_of_two_tasks_of_one_kind_are_judged_apart(data):
+    # Phú Thọ I.2: 3-5 conferences a year; III.3: 2 conferences in the period
+    rows = rows_of("25", "conferences", {2021: 4}, "I.2") + rows_of("25", "conferences", {2021: 2}, "III.3")
+    card = scorecard(with_province_values(data, rows), "phu-tho", 2025)
+    by_task = {(row.target.task, row.target.year): row for row in card if row.target.indicator == "conferences"}
+    assert (by_task[("I.2", 2021)].value, by_task[("I.2", 2021)].status) == (4.0, "met")
+    assert (by_task[("III.3", 2025)].value, by_task[("III.3", 2025)].status) == (None, "no_data")
+    early = scorecard(with_province_values(data, rows), "phu-tho", 2021)
+    assert next(r for r in early if r.target.task == "III.3" and r.target.indicator == "conferences").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("values", "year", "status", "shown"),
+    [
+        ({2021: 0, 2022: 0}, 2023, "on_track", "Not done"),
+        ({2021: 0, 2022: 1}, 2023, "met", "Done"),
+        ({2021: 0, 2025: 0}, 2025, "behind", "Not done"),
+        ({}, 2025, "no_data", "No data"),
+    ],
+)
+def test_the_support_unit_is_a_milestone_done_or_not_by_2025(data, values, year, status, shown):
+    rows = rows_of("25", "scp_support_unit", values) if values else rows_of("25", "conferences", {2021: 1}, "I.2")
+    card = scorecard(with_province_values(data, rows), "phu-tho", year)
+    row = next(row for row in card if row.target.indicator == "scp_support_unit")
+    assert row.status == status
+    table = scorecard_table(data, [row], "en")
+    assert table["Latest value"].iloc[0] == shown and table["Target"].iloc[0] == "Done"
+
+
+def test_approximate_targets_are_shown_as_about_and_outputs_name_their_task(data):
+    rows = [row for row in scorecard(data, "phu-tho", 2025) if row.target.task == "III.3"]
+    en, vi = scorecard_table(data, rows, "en"), scorecard_table(data, rows, "vi")
+    assert en["Target"].tolist()[0] == "about 50"
+    assert vi["Chỉ tiêu"].tolist()[0] == "khoảng 50"
+    assert en["Indicator"].tolist()[0].endswith("(task III.3)") and "(nhiệm vụ III.3)" in vi.iloc[0, 0]
