@@ -146,3 +146,9 @@ def test_unit_names_are_written_where_they_fit_escaped_and_never_catching_a_clic
     assert ".scp-unit-label { pointer-events: none;" in page
     hostile = dataclasses.replace(view, districts=view.districts.assign(label="<b>x</b>"))
     assert unit_labels(hostile)[0][0] == "&lt;b&gt;x&lt;/b&gt;" and "<b>x</b>" not in render(hostile)
+
+
+def test_the_map_takes_focus_on_the_first_press_without_scrolling_the_page(view):
+    page = render(view)
+    assert 'container.addEventListener("mousedown"' in page
+    assert "focus({preventScroll: true})" in page
