@@ -3,8 +3,9 @@ log of every value change."""
 
 import streamlit as st
 
-from dashboard.core.i18n import t
-from dashboard.intake.audit import changes_table, uploads_table
+from dashboard.core.i18n import format_time, t
+from dashboard.intake.audit import changes_table, is_undone, upload_choice, uploads_table
+from dashboard.intake.labels import key_label
 from dashboard.intake.uploads import undo_upload
 from dashboard.store.database import UndoRefusedError
 from dashboard.ui.auth import require_page
@@ -28,20 +29,27 @@ st.dataframe(history, hide_index=True)
 download_buttons(history, "lich-su-tai-len", lang, "history")
 
 st.subheader(t("history.one", lang))
-chosen = st.selectbox(t("history.choose", lang), uploads["id"].tolist(), key="history_upload")
-upload = uploads[uploads["id"] == chosen].iloc[0]
+by_id = {int(upload["id"]): upload for upload in uploads.to_dict("records")}
+chosen = st.selectbox(
+    t("history.choose", lang),
+    list(by_id),
+    format_func=lambda id_: upload_choice(by_id[id_], lang),
+    key="history_upload",
+)
+upload = by_id[chosen]
 kept = store()
 original_file_button(lambda: kept.upload_file(int(chosen))[1], upload["file_name"], lang, "history_original")
 st.dataframe(changes_table(store().changes(int(chosen)), lang), hide_index=True)
-if upload["undone_at"]:
-    st.info(t("history.undone", lang, by=plain(upload["undone_by"]), at=upload["undone_at"]))
+if is_undone(upload):
+    st.info(t("history.undone", lang, by=plain(upload["undone_by"]), at=format_time(upload["undone_at"])))
 else:
     sure = st.checkbox(t("history.undo_confirm", lang, id=int(chosen)), key="history_undo_sure")
     if st.button(t("history.undo", lang), disabled=not sure, key="history_undo"):
         try:
             restored = undo_upload(store(), int(chosen), account)
         except UndoRefusedError as refused:
-            st.error(t(f"history.{refused.reason}", lang, rows=plain(", ".join(refused.rows))))
+            rows = "; ".join(key_label(upload["table_name"], key, lang) for key in refused.rows)
+            st.error(t(f"history.{refused.reason}", lang, rows=plain(rows)))
         else:
             st.session_state["undo_done"] = {"id": int(chosen), "rows": restored}
             st.rerun()

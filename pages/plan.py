@@ -8,8 +8,7 @@ from dashboard.progress.tasks import task_table
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province
 from dashboard.ui.state import dataset, language, run_through_entry
-
-ROW_HEIGHT_PX = 35
+from dashboard.ui.text import plain
 
 run_through_entry()
 lang = language()
@@ -21,7 +20,7 @@ st.title(t("page.plan", lang))
 st.subheader(plan[f"title_{lang}"])
 st.write(plan_summary(plan, lang))
 table = targets_table(data, plan["plan_id"], lang)
-st.dataframe(table, hide_index=True, height=ROW_HEIGHT_PX * (len(table) + 1) + 3)
+st.table(table.map(plain), hide_index=True)
 download_buttons(table, f"targets-{plan['plan_id']}", lang, "plan_targets")
 st.caption(t("plan.note", lang))
 

@@ -30,13 +30,12 @@ for column, status in zip(st.columns(5), ("exceeded", "met", "on_track", "behind
     column.metric(t(f"status.{status}", lang), counts.get(status, 0))
 
 table = scorecard_table(data, rows, lang)
-trend = t("scorecard.column_trend", lang)
-st.dataframe(
-    table,
-    hide_index=True,
-    column_config={trend: st.column_config.LineChartColumn(trend, width="small")},
-    height=35 * (len(table) + 1) + 3,
-)
+widths = {"indicator": 190, "status": 110, "target_year": 60, "target": 70, "value": 90, "value_year": 60}
+widths |= {"missing_years": 100, "baseline": 105, "scope": 75}
+config = {t(f"scorecard.column_{key}", lang): st.column_config.TextColumn(width=px) for key, px in widths.items()}
+config[t("scorecard.column_indicator", lang)] = st.column_config.TextColumn(width=190, pinned=True)
+config[t("scorecard.column_trend", lang)] = st.column_config.LineChartColumn(width=75)
+st.dataframe(table, hide_index=True, column_config=config, height=35 * (len(table) + 1) + 3)
 download_buttons(scorecard_download(data, rows, lang), f"scorecard-{slug}-{year}", lang, "scorecard")
 st.caption(t("scorecard.method", lang))
 

@@ -7,7 +7,7 @@ from dashboard.intake.tables import is_demo
 from dashboard.maps.charts import provinces_chart, ranking_chart, trend_chart
 from dashboard.progress.trends import (
     district_names,
-    districts_comparable,
+    districts_drawable,
     path_points,
     provinces_side_by_side,
     provinces_table,
@@ -38,7 +38,7 @@ indicator = st.selectbox(
 )
 districts = district_names(data, province, max(data.years()), lang)
 chosen = []
-if districts_comparable(data, indicator):
+if districts_drawable(data, indicator):
     chosen = st.multiselect(
         t("trends.districts", lang),
         list(districts),

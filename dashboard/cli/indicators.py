@@ -12,6 +12,7 @@ from pathlib import Path
 from dashboard.core.settings import Settings, load_settings
 from dashboard.intake.accounts import ADMIN, Account
 from dashboard.intake.audit import uploads_table
+from dashboard.intake.labels import key_label
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import (
@@ -58,7 +59,9 @@ def run(arguments: argparse.Namespace) -> int:
         try:
             restored = undo_upload(store, arguments.upload_id, Account(arguments.user, ADMIN))
         except UndoRefusedError as refused:
-            print(f"{refused.reason}: {', '.join(refused.rows)}", file=sys.stderr)
+            table = store.uploads().set_index("id")["table_name"].get(arguments.upload_id, "")
+            rows = [key_label(table, key, "vi") if table else key for key in refused.rows]
+            print(f"{refused.reason}: {'; '.join(rows)}", file=sys.stderr)
             return EXIT_INVALID
         print(f"Đã hoàn tác lần tải lên số {arguments.upload_id}: {restored} dòng / Undone: {restored} rows")
         return EXIT_OK

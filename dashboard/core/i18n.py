@@ -1,14 +1,18 @@
-"""Interface text in Vietnamese and English, and numbers written the way each language writes them."""
+"""Interface text in Vietnamese and English, numbers written the way each language writes them, and times in
+Vietnam's local time written day first."""
 
 from __future__ import annotations
 
 import math
 import tomllib
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
+LOCAL_TIME_ZONE = "Asia/Ho_Chi_Minh"
 _LOCALES = Path(__file__).resolve().parent / "locales"
 
 
@@ -58,3 +62,22 @@ def format_percent(value: float, language: str, decimals: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return t("value.no_data", language)
     return f"{format_number(value, language, decimals)}%"
+
+
+def format_time(stamp: object, zone: str = LOCAL_TIME_ZONE) -> str:
+    """Return a stored UTC time (ISO text) as local time written day first (06/12/2026 14:05); '' for none."""
+    if not isinstance(stamp, str) or not stamp:
+        return ""
+    moment = datetime.fromisoformat(str(stamp))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+
+
+def format_date(text: object) -> str:
+    """Return an ISO date as written in Vietnam, day first: 2020-10-23 as 23/10/2020, 2021-08 as 08/2021 (other
+    text unchanged)."""
+    parts = str(text).split("-")
+    if len(parts) in (2, 3) and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
+        return "/".join(reversed(parts))
+    return str(text)

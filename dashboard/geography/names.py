@@ -143,11 +143,12 @@ def _label(candidate: Candidate) -> str:
 
 
 def closest_names(written: str, candidates: Iterable[Candidate], limit: int = 3) -> tuple[str, ...]:
-    """Return up to `limit` candidates closest to the written name, compared without diacritics."""
-    candidates = list(candidates)
+    """Return up to `limit` units closest to the written name, compared without diacritics, each unit once (by
+    its latest name and type when it had several)."""
+    latest = {item.code: item for item in candidates}
     plain = unaccented(split_type(written)[1])
     scored = sorted(
-        candidates,
+        latest.values(),
         key=lambda item: -difflib.SequenceMatcher(None, plain, unaccented(item.name)).ratio(),
     )
     return tuple(_label(item) for item in scored[:limit])

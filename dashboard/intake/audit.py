@@ -1,4 +1,5 @@
-"""Upload history and the audit log of value changes, as tables a planner reads in their language."""
+"""Upload history and the audit log of value changes, as tables a planner reads in their language: newest first,
+local time, rows by their units' names and columns by their template headers."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import json
 
 import pandas as pd
 
-from dashboard.core.i18n import t
+from dashboard.core.i18n import format_time, t
+from dashboard.intake.labels import column_header, row_label
 from dashboard.intake.problems import Problem
 from dashboard.intake.tables import table_specs
+from dashboard.intake.uploads import KEY, Preview
 
 
 def table_title(table: str, language: str) -> str:
@@ -17,19 +20,31 @@ def table_title(table: str, language: str) -> str:
     return spec.name_vi if language == "vi" else spec.name_en
 
 
+def is_undone(upload: dict | pd.Series) -> bool:
+    """Return whether an upload of the history was undone (its undo time is text, not missing)."""
+    return isinstance(upload["undone_at"], str) and bool(upload["undone_at"])
+
+
+def upload_choice(upload: dict | pd.Series, language: str) -> str:
+    """Return an upload as offered for choosing: its number, local time, table and file."""
+    table = table_title(upload["table_name"], language)
+    return f"{int(upload['id'])} · {format_time(upload['uploaded_at'])} · {table} · {upload['file_name']}"
+
+
 def uploads_table(uploads: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Return the upload history: when, who, which table and file, its checksum, its counts and whether undone."""
+    """Return the upload history, newest first: when (local time), who, which table and file, its checksum, its
+    counts and whether undone."""
     rows = []
-    for upload in uploads.to_dict("records"):
+    for upload in uploads.sort_values("id", ascending=False).to_dict("records"):
         status = (
-            t("history.undone", language, by=upload["undone_by"], at=upload["undone_at"])
-            if upload["undone_at"]
+            t("history.undone", language, by=upload["undone_by"], at=format_time(upload["undone_at"]))
+            if is_undone(upload)
             else t("history.active", language)
         )
         rows.append(
             {
                 t("history.id", language): int(upload["id"]),
-                t("history.at", language): upload["uploaded_at"],
+                t("history.at", language): format_time(upload["uploaded_at"]),
                 t("history.by", language): upload["uploaded_by"],
                 t("history.table", language): table_title(upload["table_name"], language),
                 t("history.file", language): upload["file_name"],
@@ -51,22 +66,26 @@ def _values(text: str | None) -> dict[str, str]:
 
 
 def changes_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Return the audit log with one line per value changed: when, who, what, the row, the column, old → new."""
+    """Return the audit log, newest first, with one line per value changed: when (local time), who, what, the row
+    (year and unit), the column (its header), old → new."""
     rows = []
-    for change in changes.to_dict("records"):
+    for change in changes.sort_values("id", ascending=False).to_dict("records"):
         old, new = _values(change["old_data"]), _values(change["new_data"])
-        for column in sorted(set(old) | set(new)):
+        table = change["table_name"]
+        label = row_label(table, new or old, language)
+        order = {name: place for place, name in enumerate(table_specs()[table].column_names)}
+        for column in sorted(set(old) | set(new), key=lambda name: (order.get(name, len(order)), name)):
             if old.get(column) == new.get(column):
                 continue
             rows.append(
                 {
-                    t("history.at", language): change["changed_at"],
+                    t("history.at", language): format_time(change["changed_at"]),
                     t("history.by", language): change["changed_by"],
                     t("history.id", language): int(change["upload_id"]),
                     t("history.action", language): t(f"history.action_{change['action']}", language),
-                    t("history.table", language): table_title(change["table_name"], language),
-                    t("history.row", language): change["row_key"],
-                    t("history.column", language): column,
+                    t("history.table", language): table_title(table, language),
+                    t("history.row", language): label,
+                    t("history.column", language): column_header(table, column),
                     t("history.old", language): old.get(column, ""),
                     t("history.new", language): new.get(column, ""),
                 }
@@ -75,14 +94,12 @@ def changes_table(changes: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def problems_table(problems: list[Problem], table: str, language: str) -> pd.DataFrame:
-    """Return the problems of a file as a table: row, column (its Vietnamese header and contract name), value,
-    what is wrong."""
-    headers = {column.name: f"{column.header_vi} ({column.name})" for column in table_specs()[table].columns}
+    """Return the problems of a file as a table: row, column (its header in the template), value, what is wrong."""
     return pd.DataFrame(
         [
             {
                 t("upload.row", language): problem.row,
-                t("upload.column", language): headers.get(problem.column or "", problem.column or ""),
+                t("upload.column", language): problem.header or column_header(table, problem.column or ""),
                 t("upload.value", language): problem.value,
                 t("upload.problem", language): problem.text(language),
             }
@@ -92,21 +109,26 @@ def problems_table(problems: list[Problem], table: str, language: str) -> pd.Dat
 
 
 def new_rows_table(new: pd.DataFrame, table: str, language: str) -> pd.DataFrame:
-    """Return a preview's new rows under the table's headers (Vietnamese headers in Vietnamese)."""
-    names = {"row": t("upload.row", language)}
-    if language == "vi":
-        names |= {column.name: column.header_vi for column in table_specs()[table].columns}
-    return new.rename(columns=names)
+    """Return a preview's new rows under the template's headers, in either language (the words of the file)."""
+    return new.rename(columns={"row": t("upload.row", language)} | table_specs()[table].headers)
 
 
-def changed_table(changed: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Return the changed values of a preview: the file's row, the table row, the column, old → new."""
-    return changed.rename(
-        columns={
-            "row": t("upload.row", language),
-            "key": t("history.row", language),
-            "column": t("upload.column", language),
-            "old": t("history.old", language),
-            "new": t("history.new", language),
+def changed_table(preview: Preview, language: str) -> pd.DataFrame:
+    """Return the changed values of a preview: the file's row, the year and unit by name, the column by its
+    header, old → new."""
+    changed = preview.changed
+    keys = list(changed["key"].unique())
+    written = preview.written.drop_duplicates(KEY).set_index(KEY).loc[keys] if keys else pd.DataFrame()
+    labels = {
+        key: row_label(preview.table, values, language)
+        for key, values in zip(keys, written.to_dict("records"), strict=True)
+    }
+    return pd.DataFrame(
+        {
+            t("upload.row", language): changed["row"].to_numpy(),
+            t("history.row", language): [labels[key] for key in changed["key"]],
+            t("upload.column", language): [column_header(preview.table, column) for column in changed["column"]],
+            t("history.old", language): changed["old"].to_numpy(),
+            t("history.new", language): changed["new"].to_numpy(),
         }
     )

@@ -47,6 +47,11 @@ class TableSpec:
         """Return the contract column names, in order."""
         return [column.name for column in self.columns]
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """Return each contract column's header in the template, the words a department reads."""
+        return {column.name: column.header_vi for column in self.columns}
+
 
 @cache
 def table_specs(folder: Path = INDICATORS) -> dict[str, TableSpec]:
@@ -107,3 +112,14 @@ def load_tables(folder: Path = DEMO_TABLES) -> dict[str, pd.DataFrame]:
 def is_demo(tables: dict[str, pd.DataFrame]) -> bool:
     """Return whether any row shown comes from the bundled demonstration data."""
     return any((table.get("source", pd.Series(dtype=str)) == "demo").any() for table in tables.values())
+
+
+def demo_rows(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Return how many demonstration rows each table still holds (tables without any left out)."""
+    counts = {name: int((table.get("source", pd.Series(dtype=str)) == "demo").sum()) for name, table in tables.items()}
+    return {name: count for name, count in counts.items() if count}
+
+
+def has_real_rows(tables: dict[str, pd.DataFrame]) -> bool:
+    """Return whether any table holds a row that is not demonstration data (an upload)."""
+    return any((table.get("source", pd.Series(dtype=str)) != "demo").any() for table in tables.values())

@@ -15,13 +15,13 @@ from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue
 from dashboard.core.settings import Settings
-from dashboard.geography.units import at_level, load_units, load_zones
+from dashboard.geography.units import at_level, full_name, load_units, load_zones, units_of
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
 from dashboard.intake.plans import programme
-from dashboard.intake.problems import Problem, errors, warnings
+from dashboard.intake.problems import Problem, errors, warnings, with_headers
 from dashboard.intake.reading import ROW, read_upload
-from dashboard.intake.tables import TableSpec, table_specs, typed_table
+from dashboard.intake.tables import PROVINCE_VALUES, TableSpec, table_specs, typed_table
 from dashboard.intake.validation import Reference, check_rows
 from dashboard.store.database import NewUpload, StaleStoreError, Store
 from dashboard.store.moving import move_into_store
@@ -111,15 +111,22 @@ def _collection_paused() -> Iterator[None]:
 
 
 def preview_upload(
-    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int
+    store: Store,
+    content: bytes,
+    file_name: str,
+    table: str,
+    reference: Reference,
+    limit_bytes: int,
+    province: str = "",
 ) -> Preview:
-    """Return the preview of an upload: every problem, and every row compared with the store."""
+    """Return the preview of an upload: every problem (its column named by the template's header), and every row
+    compared with the store; `province` is the one the file is for (else the file's units say)."""
     with _collection_paused():
-        return _preview(store, content, file_name, table, reference, limit_bytes)
+        return _preview(store, content, file_name, table, reference, limit_bytes, province)
 
 
 def _preview(
-    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int
+    store: Store, content: bytes, file_name: str, table: str, reference: Reference, limit_bytes: int, province: str
 ) -> Preview:
     """Return the preview of an upload, read and checked in vectorised steps."""
     spec = table_specs()[table]
@@ -128,10 +135,10 @@ def _preview(
     base = {"table": table, "file_name": file_name, "content": content, "revision": revision}
     base |= {"sha256": hashlib.sha256(content).hexdigest(), "encoding": read.encoding, "separator": read.separator}
     if read.frame is None or errors(read.problems):
-        return Preview(**base, problems=read.problems)
+        return Preview(**base, problems=with_headers(read.problems, spec.headers))
     current = current_values(store, spec)
-    checked = check_rows(spec, read.frame, reference, current.reset_index(drop=True))
-    problems = read.problems + checked.problems
+    checked = check_rows(spec, read.frame, reference, current.reset_index(drop=True), province)
+    problems = with_headers(read.problems + checked.problems, spec.headers)
     if errors(problems):
         return Preview(**base, problems=problems)
     return Preview(**base, problems=problems, **_compared(spec, checked.rows, current))
@@ -275,3 +282,72 @@ def template_guide(table: str, language: str) -> pd.DataFrame:
         for column in table_specs()[table].columns
     ]
     return pd.DataFrame(rows)
+
+
+def template_years(units: pd.DataFrame, plan: pd.Series) -> list[int]:
+    """Return the years a province's template can be made for: its plan's years in which it has units."""
+    last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
+    years = range(int(plan["period_start"]), last + 1)
+    return [year for year in years if not units_of(units, plan["province_code"], year).empty]
+
+
+def template_units(units: pd.DataFrame, table: str, province: str, year: int) -> pd.DataFrame:
+    """Return the units a province's rows are written for in a year, code and official name under the table's
+    own headers (the one list every template of units is made from)."""
+    spec = table_specs()[table]
+    chosen = units_of(units, province, year)
+    code, name = (spec.headers.get(column, column) for column in ("district_code", "district_name"))
+    return pd.DataFrame(
+        {code: chosen["code"], name: [full_name(row.type, row.name, "vi") for row in chosen.itertuples()]}
+    )
+
+
+def template_zones(zones: pd.DataFrame, table: str, province: str, language: str) -> pd.DataFrame:
+    """Return a province's zones: code and name under the table's headers (else in the language) and the code
+    of the district each lies in."""
+    headers = table_specs()[table].headers
+    columns = {
+        "zone_code": headers.get("zone_code", t("upload.zone_code", language)),
+        "name": headers.get("zone_name", t("upload.zone_name", language)),
+        "district_code": headers.get("district_code", t("upload.zone_district", language)),
+    }
+    chosen = zones[zones["province_code"] == province].sort_values("zone_code")
+    return chosen[list(columns)].rename(columns=columns).reset_index(drop=True)
+
+
+def template_indicators(catalogue: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Return the indicator codes a province-level row may name, with their meaning, how to write the value and
+    what the breakdown column holds."""
+    chosen = catalogue[catalogue["source_table"] == PROVINCE_VALUES]
+    return pd.DataFrame(
+        {
+            t("upload.indicator_code", language): chosen.index,
+            t("upload.indicator_meaning", language): chosen[f"name_{language}"].to_numpy(),
+            t("upload.indicator_value", language): [t(f"upload.value_{kind}", language) for kind in chosen["kind"]],
+            t("upload.indicator_breakdown", language): [
+                t(f"upload.breakdown_{breakdown or 'none'}", language) for breakdown in chosen["breakdown"]
+            ],
+        }
+    )
+
+
+def template_sheets(
+    table: str,
+    units: pd.DataFrame,
+    zones: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    province: str,
+    year: int,
+    language: str,
+) -> dict[str, pd.DataFrame]:
+    """Return the sheets that go with a table's template for a province and year: the guide to its columns, and
+    the units, zones or indicator codes its rows may name."""
+    names = table_specs()[table].column_names
+    sheets = {t("upload.guide", language): template_guide(table, language)}
+    if "district_code" in names:
+        sheets[t("upload.units_sheet", language, year=year)] = template_units(units, table, province, year)
+    if "zone_code" in names:
+        sheets[t("upload.zones_sheet", language)] = template_zones(zones, table, province, language)
+    if "indicator" in names:
+        sheets[t("upload.indicators_sheet", language)] = template_indicators(catalogue, language)
+    return sheets

@@ -23,8 +23,9 @@ from dashboard.core.numbers import (
     read_number,
 )
 from dashboard.core.tasks import TaskRegister
-from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
+from dashboard.geography.names import AMBIGUOUS, Candidate, closest_names, match_name
 from dashboard.geography.units import full_name
+from dashboard.intake.labels import row_label
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.reading import ROW
 from dashboard.intake.tables import TableSpec
@@ -43,6 +44,7 @@ MEASURE_KINDS = {
 }
 CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice"}
 UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
+SUGGESTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,8 @@ def _schema(spec: TableSpec) -> pa.DataFrameSchema:
 
 
 def _range_problems(spec: TableSpec, numbers: pd.DataFrame, frame: pd.DataFrame) -> list[Problem]:
-    """Return the problems pandera finds in the numbers, each placed at its row and column."""
+    """Return the problems pandera finds in the numbers, each placed at its row and column with the values as
+    typed in the file (frame)."""
     try:
         _schema(spec).validate(numbers.astype(float), lazy=True)
     except pa.errors.SchemaErrors as failed:
@@ -197,7 +200,7 @@ def _range_problems(spec: TableSpec, numbers: pd.DataFrame, frame: pd.DataFrame)
             check = str(case.check)
             if check.startswith("exceeds:"):
                 _, small, large = check.split(":")
-                params = {"other": large, "other_value": frame.at[case.index, large]}
+                params = {"other": spec.headers.get(large, large), "other_value": frame.at[case.index, large]}
                 problems.append(Problem("exceeds", row, small, frame.at[case.index, small], params=params))
             else:
                 column = str(case.column)
@@ -214,7 +217,31 @@ def _candidates(units: pd.DataFrame) -> list[Candidate]:
     return [Candidate(row.code, row.type, row.name) for row in distinct.itertuples()]
 
 
-def _resolve_district(code: str, name: str, row: int, reference: Reference) -> tuple[str, Problem | None]:
+def _official_name(units: pd.DataFrame, code: str, year: str) -> str:
+    """Return a unit's official name with its type, as valid in the year (its latest name when the year is not
+    known or it did not exist then)."""
+    versions = units[units["code"] == code]
+    if year:
+        valid = versions[(versions["valid_from"] <= int(year)) & (versions["valid_to"] >= int(year))]
+        versions = valid if not valid.empty else versions
+    latest = versions.iloc[-1]
+    return full_name(latest["type"], latest["name"], "vi")
+
+
+def _suggestions(name: str, reference: Reference, province: str) -> str:
+    """Return the units closest to a name that matched none, each once: the file's province's closest first, then
+    the closest one elsewhere (a row of a neighbouring province, a file for another one)."""
+    units = reference.units
+    inside = _candidates(units[units["province_code"] == province]) if province else []
+    if not inside:
+        return "; ".join(closest_names(name, reference.unit_candidates, SUGGESTIONS))
+    outside = _candidates(units[units["province_code"] != province])
+    return "; ".join([*closest_names(name, inside, SUGGESTIONS), *closest_names(name, outside, 1)])
+
+
+def _resolve_district(
+    code: str, name: str, row: int, reference: Reference, province: str = ""
+) -> tuple[str, Problem | None]:
     """Return the district code a row means by its code or, failing that, its name through the normaliser."""
     units = reference.units
     if code:
@@ -232,8 +259,13 @@ def _resolve_district(code: str, name: str, row: int, reference: Reference) -> t
     found = match_name(name, reference.unit_candidates, allow_unaccented=False)
     if found.code:
         return found.code, None
-    kind = "ambiguous_name" if found.method == AMBIGUOUS else "unknown_name"
-    return "", Problem(kind, row, "district_name", name, params={"candidates": "; ".join(found.closest)})
+    if found.method == AMBIGUOUS:
+        return "", Problem(
+            "ambiguous_name", row, "district_name", name, params={"candidates": "; ".join(found.closest)}
+        )
+    return "", Problem(
+        "unknown_name", row, "district_name", name, params={"candidates": _suggestions(name, reference, province)}
+    )
 
 
 def _resolve_zone(code: str, name: str, row: int, reference: Reference) -> tuple[str, Problem | None]:
@@ -264,10 +296,10 @@ def _distinct(frame: pd.DataFrame, columns: list[str]) -> tuple[list[dict[str, s
 
 
 def _resolve_units(
-    record: dict[str, str], names: set[str], reference: Reference
+    record: dict[str, str], names: set[str], reference: Reference, province: str
 ) -> tuple[dict[str, str], list[Problem]]:
-    """Return the unit cells of one combination of unit columns filled in (codes found, official names for
-    blank names), and the problems, at row 0 for the caller to place."""
+    """Return the unit cells of one combination of unit columns and year filled in (codes found, names replaced
+    by the official ones, so a spelling variant is never stored), and the problems, at row 0 for the caller."""
     zones = reference.zones_by_code
     problems = []
     filled = {}
@@ -282,7 +314,7 @@ def _resolve_units(
             district = zones.at[zone, "district_code"]
         elif record["district_code"] or "district_name" in names or not zone:
             district, problem = _resolve_district(
-                record["district_code"], record.get("district_name", ""), 0, reference
+                record["district_code"], record.get("district_name", ""), 0, reference, province
             )
             problems += [problem] if problem else []
         if zone and district and zones.at[zone, "district_code"] != district:
@@ -290,12 +322,11 @@ def _resolve_units(
             problems.append(Problem("zone_district_mismatch", 0, "district_code", district, params=params))
     if district:
         filled["district_code"] = district
-        if "district_name" in names and not record["district_name"]:
-            latest = reference.units[reference.units["code"] == district].iloc[-1]
-            filled["district_name"] = full_name(latest["type"], latest["name"], "vi")
+        if "district_name" in names:
+            filled["district_name"] = _official_name(reference.units, district, record.get("year", ""))
     if zone:
         filled["zone_code"] = zone
-        if "zone_name" in names and not record["zone_name"]:
+        if "zone_name" in names:
             filled["zone_name"] = zones.at[zone, "name"]
     return filled, problems
 
@@ -321,21 +352,38 @@ def _per_combination(
     return text, problems
 
 
-def _resolved(spec: TableSpec, text: pd.DataFrame, reference: Reference) -> tuple[pd.DataFrame, list[Problem]]:
-    """Return the rows with unit codes filled in and official names for blank names, and the unit problems."""
+def file_province(text: pd.DataFrame, reference: Reference) -> str:
+    """Return the province most of a file's known unit codes (districts, zones) belong to, '' when none is known."""
+    province_of = dict(zip(reference.units["code"], reference.units["province_code"], strict=False))
+    province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
+    cells = [text[column] for column in ("district_code", "zone_code") if column in text]
+    found = pd.concat(cells).map(province_of).dropna() if cells else pd.Series(dtype=object)
+    return str(found.mode().iloc[0]) if len(found) else ""
+
+
+def _resolved(
+    spec: TableSpec, text: pd.DataFrame, reference: Reference, province: str
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Return the rows with unit codes filled in and official names in the name columns, and the unit problems;
+    names that match no unit are answered with the closest units of the province (given, or the file's)."""
     names = set(spec.column_names)
     columns = [column for column in UNIT_COLUMNS if column in names]
     if not columns:
         return text, []
-    return _per_combination(text, columns, lambda record: _resolve_units(record, names, reference))
+    if {"district_name", "year"} <= names:
+        columns.append("year")
+    province = province or file_province(text, reference)
+    return _per_combination(text, columns, lambda record: _resolve_units(record, names, reference, province))
 
 
-def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
-    """Return each province's plan years (from its baseline year to its last target or vision year) and document."""
+def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, dict[str, object]]]:
+    """Return each province's plan years (from its baseline year to its last target or vision year) and how a
+    message names the plan: its document and its own period."""
     years = {}
     for plan in plans.to_dict("records"):
         last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
-        years[plan["province_code"]] = (int(plan["baseline_year"] or plan["period_start"]), last, plan["document"])
+        named = {"plan": plan["document"], "period": f"{plan['period_start']}–{plan['period_end']}"}
+        years[plan["province_code"]] = (int(plan["baseline_year"] or plan["period_start"]), last, named)
     return years
 
 
@@ -352,9 +400,9 @@ def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int
         year = int(record["year"])
         code = record.get("district_code")
         province = record.get("province_code") or province_of[code or record["zone_code"]]
-        first, last, document = plan_years[province]
+        first, last, named = plan_years[province]
         if not first <= year <= last:
-            params = {"start": first, "end": last, "plan": document}
+            params = {"start": first, "end": last, **named}
             problems.append(Problem("year_outside_plan", 0, "year", record["year"], params=params))
         versions = versions_of.get(code)
         if code and not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
@@ -384,10 +432,7 @@ def _duplicate_problems(spec: TableSpec, text: pd.DataFrame) -> list[Problem]:
     first = repeated.groupby(keys, sort=False)[[ROW, *values]].transform("first")
     later = repeated.duplicated(keys, keep="first").to_numpy()
     same = (repeated[values] == first[values]).all(axis=1).to_numpy()[later]
-    described = [
-        ", ".join(f"{column}={value}" for column, value in zip(keys, cells, strict=True))
-        for cells in repeated.loc[later, keys].itertuples(index=False)
-    ]
+    described = [row_label(spec.name, record, "vi") for record in repeated[later].to_dict("records")]
     rows, first_rows = repeated[ROW].to_numpy()[later], first[ROW].to_numpy()[later]
     return [
         Problem(
@@ -397,31 +442,53 @@ def _duplicate_problems(spec: TableSpec, text: pd.DataFrame) -> list[Problem]:
     ]
 
 
-def _jump_warnings(spec: TableSpec, text: pd.DataFrame, current: pd.DataFrame) -> list[Problem]:
-    """Return a warning per row whose share moved more than the table's set amount from the previous year."""
+def _shares(spec: TableSpec, rows: pd.DataFrame, is_share: Callable[[dict[str, str]], bool]) -> dict[tuple, float]:
+    """Return each row's share in percent by its key: numerator over denominator, or the value itself when the
+    table has no denominator (a province-level share, written in percent)."""
+    numerator, denominator = spec.jump_numerator, spec.jump_denominator
+    shares = {}
+    for record in rows.to_dict("records"):
+        if record[numerator] == "" or (denominator and record[denominator] == "") or not is_share(record):
+            continue
+        key = (*(record[column] for column in spec.key if column != "year"), int(float(record["year"])))
+        if not denominator:
+            shares[key] = float(record[numerator])
+        elif float(record[denominator]) > 0:
+            shares[key] = float(record[numerator]) * 100 / float(record[denominator])
+    return shares
+
+
+def _jump_warnings(
+    spec: TableSpec,
+    text: pd.DataFrame,
+    typed: pd.DataFrame,
+    current: pd.DataFrame,
+    is_share: Callable[[dict[str, str]], bool],
+) -> list[Problem]:
+    """Return a warning per row whose share rose or fell more than the table's set amount from the previous
+    year (district shares and province-level shares alike), echoing the value as typed."""
     if not spec.jump_warning_points:
         return []
-    numerator, denominator = spec.jump_numerator, spec.jump_denominator
-    unit = spec.key[1]
     known = pd.concat([current.astype(str), text.astype(str)], ignore_index=True)
-    known = known[(known[denominator] != "") & (known[numerator] != "")]
     known = known.drop_duplicates([*spec.key], keep="last")
-    shares = {
-        (record[unit], int(float(record["year"]))): float(record[numerator]) * 100 / float(record[denominator])
-        for record in known.to_dict("records")
-        if float(record[denominator]) > 0
-    }
+    shares = _shares(spec, known, is_share)
+    typed_values = dict(zip(typed[ROW], typed[spec.jump_numerator], strict=True))
     problems = []
     for record in text.to_dict("records"):
-        if not record["year"] or not record[unit]:
+        if not record["year"] or any(not record[column] for column in spec.key if column in UNIT_COLUMNS):
             continue
+        unit = tuple(record[column] for column in spec.key if column != "year")
         year = int(record["year"])
-        now, before = shares.get((record[unit], year)), shares.get((record[unit], year - 1))
+        now, before = shares.get((*unit, year)), shares.get((*unit, year - 1))
         if now is None or before is None or abs(now - before) <= spec.jump_warning_points:
             continue
         params = {"before": round(before, 1), "now": round(now, 1), "year": year - 1}
         params["limit"] = spec.jump_warning_points
-        problems.append(Problem("share_jump", record[ROW], numerator, record[numerator], WARNING, params))
+        wording = "rise" if now > before else "fall"
+        value = typed_values[record[ROW]]
+        problems.append(
+            Problem("share_jump", record[ROW], spec.jump_numerator, value, WARNING, params, wording=wording)
+        )
     return problems
 
 
@@ -485,12 +552,23 @@ def _task_problems(breakdown: str, plan_id: str, tasks: TaskRegister | None) -> 
     return [Problem("unknown_task", 0, "breakdown", breakdown, params={"tasks": ", ".join(numbers)})]
 
 
-def check_rows(spec: TableSpec, frame: pd.DataFrame, reference: Reference, current: pd.DataFrame) -> Checked:
-    """Return the rows of a read file checked against the table's contract, the units and the current store."""
+def _share_rule(spec: TableSpec, reference: Reference) -> Callable[[dict[str, str]], bool]:
+    """Return which rows hold a share: every row of a district table, a province-level row of a share indicator."""
+    if "indicator" not in spec.column_names:
+        return lambda record: True
+    shares = set(reference.catalogue.index[reference.catalogue["kind"] == "share"])
+    return lambda record: record["indicator"] in shares
+
+
+def check_rows(
+    spec: TableSpec, frame: pd.DataFrame, reference: Reference, current: pd.DataFrame, province: str = ""
+) -> Checked:
+    """Return the rows of a read file checked against the table's contract, the units and the current store;
+    names that match no unit are answered with units of the province (given, else the file's) first."""
     writing = file_writing(_number_texts(spec, frame))
     text, numbers, problems = _parsed(spec, frame, writing)
-    problems += _range_problems(spec, numbers, text)
-    text, unit_problems = _resolved(spec, text, reference)
+    problems += _range_problems(spec, numbers, frame)
+    text, unit_problems = _resolved(spec, text, reference, province)
     problems += unit_problems
     if "indicator" in spec.column_names:
         text, value_problems = _province_value_problems(text, reference, writing)
@@ -499,6 +577,7 @@ def check_rows(spec: TableSpec, frame: pd.DataFrame, reference: Reference, curre
     problems += _year_problems(text, reference, unresolved)
     problems += _duplicate_problems(spec, text[~text[ROW].isin(unresolved)])
     if not [problem for problem in problems if problem.severity != WARNING]:
-        problems += _jump_warnings(spec, text[[ROW, *spec.column_names]], current)
+        columns = [ROW, *spec.column_names]
+        problems += _jump_warnings(spec, text[columns], frame, current, _share_rule(spec, reference))
     rows = text[[ROW, *spec.column_names]].reset_index(drop=True)
     return Checked(rows, sorted(problems, key=lambda problem: (problem.row or 0, problem.column or "")))

@@ -15,10 +15,16 @@ from dashboard.progress.trends import TrendView
 BAR_COLOUR = "#2b5c8a"
 NO_DATA_COLOUR = "#9e9e9e"
 TARGET_COLOUR = "#d73027"
+THRESHOLD_MARGIN_PX = 160
+PERCENT_AXIS_TOP = 120
+LABEL_GAP_POINTS = 10
+LABEL_HEIGHT_PX = 14
+INSIDE_LABEL_SHARE = 0.15
 
 
 def history_chart(history: IndicatorHistory, language: str) -> go.Figure:
-    """Return a bar per year (value in words on hover), 'no data' years marked, target lines for shares."""
+    """Return a bar per year (its value inside the bar where it fits, so no target line crosses it, above a short
+    bar; the value in words on hover), 'no data' years marked, and target lines for shares labelled beside the plot."""
     rows = history.rows
     known = rows[rows["value"].notna()]
     missing = rows[rows["value"].isna()]
@@ -27,12 +33,15 @@ def history_chart(history: IndicatorHistory, language: str) -> go.Figure:
         format_percent(value, language) if history.percent else format_number(value, language, 0)
         for value in known["value"]
     ]
+    top = PERCENT_AXIS_TOP if history.percent else max(known["value"].max() if not known.empty else 0, 1)
     figure.add_bar(
         x=known["year"],
         y=known["value"],
         marker_color=BAR_COLOUR,
         text=labels,
-        textposition="outside",
+        textposition=["inside" if value >= INSIDE_LABEL_SHARE * top else "outside" for value in known["value"]],
+        insidetextanchor="end",
+        insidetextfont={"color": "white"},
         cliponaxis=False,
         hovertext=known["text"],
         hoverinfo="text",
@@ -42,27 +51,50 @@ def history_chart(history: IndicatorHistory, language: str) -> go.Figure:
         figure.add_annotation(
             x=row.year, y=0, text=row.text, showarrow=False, textangle=-90, yanchor="bottom", font_color=NO_DATA_COLOUR
         )
-    for minimum, year in history.thresholds:
-        figure.add_hline(
+    below = -math.inf
+    for minimum, years in sorted(_thresholds_by_level(history.thresholds).items()):
+        shift = LABEL_HEIGHT_PX if minimum - below < LABEL_GAP_POINTS else 0
+        below = minimum
+        figure.add_hline(y=minimum, line_dash="dash", line_color=TARGET_COLOUR)
+        figure.add_annotation(
+            yshift=shift,
+            font_size=11,
+            text=t(
+                "district.target_line",
+                language,
+                year=", ".join(map(str, years)),
+                value=format_percent(minimum, language, 0),
+            ),
+            xref="paper",
+            x=1,
+            xanchor="left",
             y=minimum,
-            line_dash="dash",
-            line_color=TARGET_COLOUR,
-            annotation_text=t("district.target_line", language, year=year, value=format_percent(minimum, language, 0)),
-            annotation_position="top left",
+            yanchor="middle",
+            showarrow=False,
+            font_color=TARGET_COLOUR,
+            align="left",
         )
     count_step = max(1, math.ceil((known["value"].max() if not known.empty else 0) / 5))
     figure.update_layout(
-        title=t(f"indicator.{history.indicator}", language),
-        height=280,
-        margin={"l": 40, "r": 10, "t": 40, "b": 30},
+        title={"text": t(f"indicator.{history.indicator}", language), "y": 0.98, "yanchor": "top"},
+        height=300,
+        margin={"l": 40, "r": THRESHOLD_MARGIN_PX if history.thresholds else 10, "t": 50, "b": 30},
         showlegend=False,
         xaxis={"tickmode": "array", "tickvals": list(rows["year"]) if not rows.empty else []},
-        yaxis={"range": [0, 110]}
+        yaxis={"range": [0, PERCENT_AXIS_TOP]}
         if history.percent
         else {"rangemode": "tozero", "tickformat": "d", "dtick": count_step},
         separators=",." if language == "vi" else ".,",
     )
     return figure
+
+
+def _thresholds_by_level(thresholds: list[tuple[float, int]]) -> dict[float, list[int]]:
+    """Return the target years of each threshold level, so that one level gets one label (2025 and 2030 at 100%)."""
+    levels: dict[float, list[int]] = {}
+    for minimum, year in thresholds:
+        levels.setdefault(minimum, []).append(year)
+    return levels
 
 
 PROVINCE_COLOUR = "#08306b"
@@ -96,6 +128,7 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
         line={"color": PROVINCE_COLOUR, "width": 3},
         connectgaps=False,
     )
+    own_axis = view.district_unit not in ("", view.unit)
     for index, name in enumerate(view.districts.columns):
         figure.add_scatter(
             x=years,
@@ -104,6 +137,7 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
             name=name,
             line={"color": DISTRICT_COLOURS[index % len(DISTRICT_COLOURS)], "width": 1.5},
             connectgaps=False,
+            yaxis="y2" if own_axis else "y",
         )
     if path:
         figure.add_scatter(
@@ -126,7 +160,19 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
             },
             name=t("trends.target_marker", language, year=target.year),
         )
-    return _layout(figure, view.name, language, view.unit == "percent")
+    figure = _layout(figure, view.name, language, view.unit == "percent")
+    if own_axis and len(view.districts.columns):
+        figure.update_layout(
+            yaxis2={
+                "overlaying": "y",
+                "side": "right",
+                "rangemode": "tozero",
+                "title": {"text": t(f"trends.district_axis_{view.district_unit}", language)},
+                "showgrid": False,
+            },
+            margin={"r": 60},
+        )
+    return figure
 
 
 def ranking_chart(values: pd.Series, unit: str, title: str, language: str) -> go.Figure:

@@ -22,6 +22,9 @@ ZONE_OUTLINE = "#08306b"
 MAP_MARGIN_PX = 10
 LEAST_MAP_HEIGHT_PX = 160
 ZOOM_SNAP = 0.25
+LABEL_WIDTH_SHARE = 0.8
+LABEL_HEIGHT_SHARE = 0.5
+LABEL_DECIMALS = 4
 NO_DATA_BORDER = "2px dashed #222"
 
 
@@ -46,6 +49,80 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.body = body
+
+
+class LeafletCredit(MacroElement):
+    """Credits Leaflet in words only: its default credit carries an emblem that says nothing of the map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+        {% endmacro %}
+        """
+    )
+
+
+class UnitLabels(MacroElement):
+    """Writes each unit's name on the map, centred on a point inside it, only where the name fits within the unit
+    at the zoom shown (checked again at every zoom); the names never catch a click meant for the unit."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .scp-unit-label { pointer-events: none; white-space: nowrap; font: 600 11px/1.2 sans-serif; color: #1a1a1a;
+            text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+        .scp-unit-label div { width: max-content; transform: translate(-50%, -50%); }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function (map, labels) {
+            var shown = labels.map(function (label) {
+                var html = "<div>" + label[0] + "</div>";
+                var icon = L.divIcon({className: "scp-unit-label", html: html, iconSize: null});
+                var marker = L.marker([label[1], label[2]], {icon: icon, interactive: false, keyboard: false});
+                return [marker.addTo(map), label];
+            });
+            function place() {
+                shown.forEach(function (pair) {
+                    var element = pair[0].getElement(), label = pair[1];
+                    if (!element) { return; }
+                    var corner = map.latLngToContainerPoint([label[3], label[4]]);
+                    var opposite = map.latLngToContainerPoint([label[5], label[6]]);
+                    var text = element.firstChild;
+                    var fits = text.offsetWidth <= {{ this.width_share }} * Math.abs(opposite.x - corner.x)
+                        && text.offsetHeight <= {{ this.height_share }} * Math.abs(opposite.y - corner.y);
+                    element.style.visibility = fits ? "visible" : "hidden";
+                });
+            }
+            map.on("zoomend", place);
+            map.whenReady(function () { setTimeout(place, 0); });
+        })({{ this._parent.get_name() }}, {{ this.labels|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: list[list[object]]) -> None:
+        super().__init__()
+        self._name = "UnitLabels"
+        self.labels = labels
+        self.width_share = LABEL_WIDTH_SHARE
+        self.height_share = LABEL_HEIGHT_SHARE
+
+
+def unit_labels(view: MapView) -> list[list[object]]:
+    """Return each unit's name (escaped), a point inside it and its bounds (south, west, north, east), to the
+    map's precision."""
+    names = dict(zip(view.districts["code"], view.districts["label"], strict=True)) if len(view.districts) else {}
+    labels = []
+    for code, geometry in zip(view.features["code"], view.features.geometry, strict=True):
+        if code not in names or geometry is None or geometry.is_empty:
+            continue
+        point, (west, south, east, north) = geometry.representative_point(), geometry.bounds
+        numbers = [point.y, point.x, south, west, north, east]
+        labels.append([html.escape(str(names[code])), *(round(number, LABEL_DECIMALS) for number in numbers)])
+    return labels
 
 
 class FitToLegend(MacroElement):
@@ -204,11 +281,14 @@ def map_with_districts(
         control_scale=True,
         zoom_snap=ZOOM_SNAP,
     )
+    fmap.add_child(LeafletCredit())
     if basemap == "osm":
         folium.TileLayer(OSM_TILES, name=t("map.basemap_layer", language)).add_to(fmap)
     fmap.default_js = [("leaflet", f"{asset_url}/{LEAFLET_JS}")]
     fmap.default_css = [("leaflet_css", f"{asset_url}/{LEAFLET_CSS}")]
     districts.add_to(fmap)
+    if "label" in view.districts:
+        fmap.add_child(UnitLabels(unit_labels(view)))
     if not view.zones.empty:
         folium.GeoJson(
             _zones_geojson(view),

@@ -26,7 +26,7 @@ from dashboard.progress.measures import (
 )
 from dashboard.progress.statuses import Baseline, baseline_of, needs_path, status
 from dashboard.progress.targets import Target, district_breaks, plan_targets, target_for_year
-from dashboard.progress.wording import target_text, value_text
+from dashboard.progress.wording import province_target_metric, value_text
 
 ZONE_COLOURS = {1.0: "#08306b", 0.0: "#ffffff"}
 ZONE_NEUTRAL = "#6a3d9a"
@@ -80,6 +80,17 @@ def tooltip_html(title: str, lines: list[tuple[str, str]]) -> str:
     """Return tooltip HTML with every piece of text escaped."""
     body = "".join(f"<br>{html.escape(label)}: {html.escape(value)}" for label, value in lines)
     return f"<b>{html.escape(title)}</b>{body}"
+
+
+def tooltip_lines(
+    indicator: str, year: int, text: str, class_words: str, target: tuple[str, str], language: str
+) -> list[tuple[str, str]]:
+    """Return a district tooltip's lines, none repeating another or its own label: the value, its class only when
+    it says more than the value ('2–3 models' beside '2 models', not '100%' beside '100% (8/8)'), the target."""
+    lines = [(t(f"indicator_short.{indicator}", language, year=year), text)]
+    if class_words not in text and text not in class_words:
+        lines.append((t("map.class", language), class_words))
+    return [*lines, target]
 
 
 def map_classes(data: Dataset, plan_id: str, indicator: str) -> list[MapClass]:
@@ -156,7 +167,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     values = district_values(indicator, data.tables, units["code"], zones, year, int(plan["period_start"]))
     classes = map_classes(data, plan["plan_id"], indicator)
     target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)
-    target_words = target_text(target, indicator, kind, language)
+    target_metric = province_target_metric(target, indicator, kind, language)
     zone_table = data.tables.get("zone_awareness")
     reached = zone_reached(zone_table, zones, year) if zone_table is not None else zones.assign(reached=float("nan"))
     figure = province_figure(kind, values, reached if indicator == "zone_awareness" else None)
@@ -172,14 +183,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         name = full_name(unit.type, unit.name, language)
         text = value_text(indicator, district_kind, row, language)
         class_words = legend_label(cls, language, noun)
-        tooltip = tooltip_html(
-            name,
-            [
-                (t(f"indicator_short.{indicator}", language, year=year), text),
-                (t("map.class", language), class_words),
-                (t("map.province_target", language), target_words),
-            ],
-        )
+        tooltip = tooltip_html(name, tooltip_lines(indicator, year, text, class_words, target_metric, language))
         rows.append(
             {
                 "code": unit.code,
@@ -188,6 +192,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
                 "value_text": text,
                 "class_key": cls.key,
                 "class_label": class_words,
+                "label": unit.name,
                 "colour": cls.colour,
                 "tooltip": tooltip,
             }

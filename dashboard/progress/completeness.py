@@ -64,20 +64,27 @@ def completeness_detail(data: Dataset, province_code: str, indicator: str, langu
 def _summary_cell(
     data: Dataset, province_code: str, indicator: str, year: int, by_unit: pd.DataFrame | None, language: str
 ) -> str:
-    """Return one indicator-year cell of the summary: '12/13 huyện', '5 mục trong sổ', 'đã báo cáo'."""
+    """Return one indicator-year cell of the summary: '12/13 huyện', '5 mục trong sổ', 'đã báo cáo'; a count
+    with nothing reported behind it is 'chưa báo cáo', never 0."""
     info = data.catalogue.loc[indicator]
     if by_unit is not None:
         if year not in by_unit.columns:
             return t("completeness.missing", language)
         column = by_unit[year]
-        expected = int((column.isin([REPORTED, MISSING])).sum())
+        expected, reported = int((column.isin([REPORTED, MISSING])).sum()), int((column == REPORTED).sum())
+        if not reported:
+            return t("completeness.missing", language)
         key = "completeness.zones_reported" if indicator in ZONE_REPORTS else "completeness.districts_reported"
-        return t(key, language, reported=int((column == REPORTED).sum()), expected=expected)
+        return t(key, language, reported=reported, expected=expected)
     if info["aggregation"] == "register_count":
         table = data.tables.get(indicator, pd.DataFrame(columns=["year", "district_code"]))
         codes = set(data.units.loc[data.units["province_code"] == province_code, "code"])
         entries = int(((table["year"] == year) & table["district_code"].isin(codes)).sum())
-        return t("completeness.register_entries", language, count=entries)
+        return (
+            t("completeness.register_entries", language, count=entries)
+            if entries
+            else t("completeness.missing", language)
+        )
     if info["aggregation"] == "sum_of":
         return t("completeness.derived", language)
     rows = province_rows(data, province_code, indicator)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.i18n import format_number, t
+from dashboard.core.i18n import format_date, format_number, t
 from dashboard.dataset import Dataset
 
 
@@ -13,7 +13,7 @@ def plan_summary(plan: pd.Series, language: str) -> str:
     period = t("plan.period", language, start=plan["period_start"], end=plan["period_end"])
     if plan["vision_year"]:
         period += t("plan.vision", language, year=plan["vision_year"])
-    return f"{t('plan.heading', language, document=plan['document'], issued=plan['issued'])}. {period}."
+    return f"{t('plan.heading', language, document=plan['document'], issued=format_date(plan['issued']))}. {period}."
 
 
 def minimum_text(value: float, approximate: bool, language: str) -> str:
@@ -23,12 +23,13 @@ def minimum_text(value: float, approximate: bool, language: str) -> str:
 
 
 def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
-    """Return every target of a plan: indicator, the task whose output it is, scope, year, minimum (marked
-    'about' where approximate), stretch, unit and the plan's words."""
+    """Return every target of a plan: the plan's own words first, then indicator, the task whose output it is,
+    scope, year, minimum (marked 'about' where approximate), stretch and unit."""
     rows = data.targets[data.targets["plan_id"] == plan_id]
     catalogue = data.catalogue
     return pd.DataFrame(
         {
+            t("plan.column_text", language): rows["text_vi"].values,
             t("plan.column_indicator", language): [
                 catalogue.loc[code, f"name_{language}"] for code in rows["indicator"]
             ],
@@ -45,6 +46,5 @@ def targets_table(data: Dataset, plan_id: str, language: str) -> pd.DataFrame:
             t("plan.column_unit", language): [
                 t(f"unit.{catalogue.loc[code, 'unit']}", language) for code in rows["indicator"]
             ],
-            t("plan.column_text", language): rows["text_vi"].values,
         }
     )

@@ -146,17 +146,18 @@ def missing_years(row: ScoreRow) -> str:
 
 
 def scorecard_table(data: Dataset, rows: list[ScoreRow], language: str) -> pd.DataFrame:
-    """Return the scorecard as a department reports it: one row per target, words in the language."""
+    """Return the scorecard as a department reports it: one row per target, its status beside its indicator (so a
+    phone shows it without scrolling), words in the language."""
     return pd.DataFrame(
         {
             t("scorecard.column_indicator", language): [indicator_text(data, row.target, language) for row in rows],
+            t("scorecard.column_status", language): [t(f"status.{row.status}", language) for row in rows],
             t("scorecard.column_target_year", language): [str(row.target.year) for row in rows],
             t("scorecard.column_target", language): [target_in_unit(row.target, row.unit, language) for row in rows],
             t("scorecard.column_value", language): [value_in_unit(row.value, row.unit, language) for row in rows],
             t("scorecard.column_value_year", language): [
                 "" if row.value_year is None else str(row.value_year) for row in rows
             ],
-            t("scorecard.column_status", language): [t(f"status.{row.status}", language) for row in rows],
             t("scorecard.column_trend", language): [
                 [value for value in row.trend if value is not None] for row in rows
             ],

@@ -29,6 +29,7 @@ class TrendView:
     districts: pd.DataFrame
     targets: list[Target]
     baseline: Baseline | None
+    district_unit: str = ""
 
 
 def tracked_indicators(data: Dataset, province_code: str) -> list[str]:
@@ -63,6 +64,13 @@ def districts_comparable(data: Dataset, indicator: str) -> bool:
     return measured_per_district and district_unit(data, indicator) == info["unit"]
 
 
+def districts_drawable(data: Dataset, indicator: str) -> bool:
+    """Return whether the indicator has values per district that a planner can add to the chart (on the province
+    figure's axis when in its unit, else on an axis of their own)."""
+    info = data.catalogue.loc[indicator]
+    return bool(info["core"]) or info["breakdown"] == "district"
+
+
 def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[str], language: str) -> TrendView:
     """Return an indicator's trend for the province and the chosen districts (columns named in the language)."""
     plan = data.plan_of(province_code)
@@ -70,7 +78,7 @@ def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[st
     series = province_series(data, province_code, indicator)
     per_district = district_series(data, province_code, indicator)
     names = district_names(data, province_code, max(data.years()), language)
-    shown = [code for code in codes if code in per_district.columns] if districts_comparable(data, indicator) else []
+    shown = [code for code in codes if code in per_district.columns] if districts_drawable(data, indicator) else []
     chosen = per_district[shown].rename(columns=names)
     return TrendView(
         indicator=indicator,
@@ -80,6 +88,7 @@ def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[st
         districts=chosen,
         targets=plan_targets(data.targets, plan["plan_id"], indicator),
         baseline=baseline_of(series, int(plan["baseline_year"]), info["path_from"]),
+        district_unit=district_unit(data, indicator),
     )
 
 
@@ -150,11 +159,14 @@ def shared_indicators(data: Dataset) -> list[str]:
 
 
 def provinces_side_by_side(data: Dataset, indicator: str) -> pd.DataFrame:
-    """Return the indicator's province figure by year (rows) for each province with a plan (columns: names)."""
+    """Return the indicator's province figure by year (rows) for each province with a plan (columns: names), from
+    the first year any province has a figure (none when none has)."""
     columns = {
         data.province(code)["name"]: province_series(data, code, indicator) for code in data.plans["province_code"]
     }
-    return pd.DataFrame(columns).sort_index()
+    frame = pd.DataFrame(columns).sort_index()
+    reported = frame.dropna(how="all").index
+    return frame.loc[reported.min() :] if len(reported) else frame.iloc[0:0]
 
 
 def provinces_table(frame: pd.DataFrame, unit: str, language: str) -> pd.DataFrame:

@@ -33,10 +33,11 @@ def download_buttons(frame: pd.DataFrame, name: str, language: str, key: str) ->
     _buttons(lambda: csv_bytes(frame), lambda: xlsx_bytes(frame, name), name, language, key)
 
 
-def template_buttons(table: pd.DataFrame, guide: pd.DataFrame, name: str, language: str) -> None:
-    """Draw the download buttons of an upload template: the empty table as CSV, and as XLSX with its guide."""
-    sheets = {name: table, t("upload.guide", language): guide}
-    _buttons(lambda: csv_bytes(table), lambda: workbook_bytes(sheets), name, language, "template")
+def template_buttons(table: pd.DataFrame, sheets: dict[str, pd.DataFrame], name: str, language: str) -> None:
+    """Draw the download buttons of an upload template: the empty table as CSV, and as XLSX with the sheets that
+    go with it (its guide, the units or indicators its rows may name)."""
+    book = {name: table} | sheets
+    _buttons(lambda: csv_bytes(table), lambda: workbook_bytes(book), name, language, "template")
 
 
 def original_file_button(content: Callable[[], bytes], file_name: str, language: str, key: str) -> None:

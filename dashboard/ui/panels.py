@@ -10,6 +10,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.core.i18n import t
+from dashboard.intake.audit import table_title
+from dashboard.intake.tables import demo_rows, has_real_rows
 from dashboard.maps.assets import INSTALL_COMMAND, missing_packages
 from dashboard.maps.folium_map import add_point_layer, district_map
 from dashboard.maps.prepared import MAP_HEIGHT_PX
@@ -21,9 +23,19 @@ STATUS_ICONS = {"exceeded": "★", "met": "✔", "on_track": "↗", "behind": "�
 
 
 def demo_banner(is_demo: bool, language: str) -> None:
-    """Say plainly, at the top of the page, when the figures shown are demonstration data."""
-    if is_demo:
+    """Say plainly, at the top of the page, when the figures shown are demonstration data; once real uploads
+    exist, speak only of the demonstration rows left, table by table."""
+    if not is_demo:
+        return
+    tables = dataset().tables
+    if not has_real_rows(tables):
         st.warning(t("app.demo_banner", language))
+        return
+    left = demo_rows(tables)
+    listed = "; ".join(
+        t("app.demo_table", language, table=table_title(name, language), count=count) for name, count in left.items()
+    )
+    st.warning(t("app.demo_rows_banner", language, count=sum(left.values()), tables=listed))
 
 
 def province_figure_panel(view: MapView, indicator: str, year: int, language: str) -> None:

@@ -46,6 +46,15 @@ def test_a_bad_file_exits_non_zero_and_lists_each_problem_as_json(folder, capsys
     assert Store(default_url(folder)).revision() == 0
 
 
+def test_the_printed_problems_name_columns_by_their_template_header(folder, capsys):
+    path = write(folder, HEADER + "2025;227;;10;11\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging")
+    assert code == 1
+    assert "Dòng 2, cột “Số siêu thị dùng bao bì thân thiện môi trường”" in out
+    assert "Row 2, column “Số siêu thị dùng bao bì thân thiện môi trường”" in out
+    assert "supermarkets" not in out
+
+
 def test_a_dry_run_reports_the_counts_and_writes_nothing(folder, capsys):
     path = write(folder, HEADER + "2025;227;;10;9\n")
     code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
@@ -161,3 +170,11 @@ def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field
         },
     ]
     assert Store(default_url(folder)).revision() == 0
+
+
+def test_a_refused_undo_names_the_rows_by_year_and_unit(folder, capsys):
+    run(capsys, "indicators", "import", str(write(folder, HEADER + "2024;238;;10;7\n")), "--table", "eco_packaging")
+    run(capsys, "indicators", "import", str(write(folder, HEADER + "2024;238;;10;8\n")), "--table", "eco_packaging")
+    code = main(["indicators", "undo", "1"])
+    assert code == 1
+    assert "2024 · Huyện Thanh Sơn" in capsys.readouterr().err

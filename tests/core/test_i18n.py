@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from dashboard.core.i18n import LANGUAGES, format_number, format_percent, messages, t
+from dashboard.core.i18n import LANGUAGES, format_date, format_number, format_percent, format_time, messages, t
 from dashboard.core.paths import ROOT
 
 
@@ -61,3 +61,24 @@ def test_percentages_say_no_data_rather_than_a_number_when_missing(value, langua
 def test_messages_fill_their_parameters():
     assert t("unit_type.huyen", "vi", name="Đoan Hùng") == "Huyện Đoan Hùng"
     assert t("unit_type.huyen", "en", name="Đoan Hùng") == "Đoan Hùng District"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown"),
+    [
+        ("2026-12-06T07:05:09.123456+00:00", "06/12/2026 14:05"),
+        ("2026-12-31T18:30:00+00:00", "01/01/2027 01:30"),
+        ("2026-03-01T00:00:00", "01/03/2026 07:00"),
+        (None, ""),
+        (float("nan"), ""),
+    ],
+)
+def test_stored_times_are_shown_in_vietnam_time_day_first(stamp, shown):
+    assert format_time(stamp) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), [("2020-10-23", "23/10/2020"), ("2021-08", "08/2021"), ("chưa rõ", "chưa rõ"), ("2019", "2019")]
+)
+def test_dates_read_day_first(text, shown):
+    assert format_date(text) == shown

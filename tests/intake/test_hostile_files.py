@@ -215,7 +215,7 @@ def test_lines_in_two_encodings_are_named_in_both_languages(store):
 def test_an_ambiguous_number_is_refused_naming_both_readings(store):
     found = preview_upload(store, HOSTILE[5][3], "bang.csv", "province_values", REFERENCE, LIMIT)
     message = found.problems[0].message("en")
-    assert message.startswith("Row 2, column “value”: “12.000” could be 12000 (")
+    assert message.startswith("Row 2, column “Giá trị”: “12.000” could be 12000 (")
     assert "or 12.000 (a decimal point" in message
 
 

@@ -314,14 +314,16 @@ def test_there_are_at_least_25_kinds_of_bad_file():
     assert len({case[4][0] for case in BAD_FILES}) >= 25
 
 
-def test_every_problem_names_its_row_and_column_in_both_languages(store):
+ECO = "Số siêu thị dùng bao bì thân thiện môi trường"
+TOTAL = "Tổng số siêu thị và trung tâm thương mại"
+
+
+def test_every_problem_names_its_row_and_column_by_the_template_header_in_both_languages(store):
     found = preview(store, csv(PACKAGING, "2024,230,,5,6"))
     problem = next(problem for problem in found.problems if problem.code == "exceeds")
-    assert problem.message("vi") == ("Dòng 2, cột “supermarkets_eco_packaging”: “6” lớn hơn “supermarkets_total” (5).")
-    assert (
-        problem.message("en")
-        == "Row 2, column “supermarkets_eco_packaging”: “6” is larger than “supermarkets_total” (5)."
-    )
+    assert problem.message("vi") == f"Dòng 2, cột “{ECO}”: “6” lớn hơn “{TOTAL}” (5)."
+    assert problem.message("en") == f"Row 2, column “{ECO}”: “6” is larger than “{TOTAL}” (5)."
+    assert problem.as_dict()["column"] == "supermarkets_eco_packaging"
 
 
 def test_an_unknown_name_lists_the_closest_districts(store):
@@ -441,7 +443,7 @@ def test_a_share_jump_is_a_warning_that_must_be_confirmed(store, snapshot):
     assert (
         jumped.problems[0]
         .message("en")
-        .endswith("the share moved from 20% in 2023 to 90%, more than 30 percentage points; please check.")
+        .endswith("the share rose from 20% in 2023 to 90%, more than 30 percentage points; please check.")
     )
     before = snapshot(store)
     with pytest.raises(UploadRejectedError):
@@ -500,4 +502,4 @@ def test_a_missing_task_names_the_plans_task_numbers_in_both_languages(store):
     found = preview(store, csv(VALUES, "2024,17,training_classes,,2"), "province_values")
     problem = next(problem for problem in found.problems if problem.code == "unknown_task")
     assert "1, 2, 3" in problem.message("en") and "18" in problem.message("en")
-    assert problem.message("vi").startswith("Dòng 2, cột “breakdown”")
+    assert problem.message("vi").startswith("Dòng 2, cột “Phân tổ”")

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import re
 
@@ -5,7 +6,7 @@ import numpy as np
 import pytest
 
 from dashboard.maps.choropleth import decoded_ring
-from dashboard.maps.folium_map import district_map
+from dashboard.maps.folium_map import district_map, unit_labels
 from dashboard.maps.views import Selection, map_view
 
 CDN_HOSTS = ["cdn.jsdelivr", "code.jquery", "cdnjs.cloudflare", "d3js.org", "netdna", "bootstrapcdn", "unpkg"]
@@ -127,6 +128,24 @@ def test_the_map_is_fitted_to_its_units_by_the_legend_as_drawn_not_a_fixed_margi
     assert np.ravel(json.loads(fitted.group(1))) == pytest.approx([south, west, north, east])
     assert 'querySelector(".scp-legend")' in html and "new ResizeObserver(fit)" in html
     assert 'paddingBottomRight": [360' not in html and html.count("fitBounds") == 1
+
+
+def test_the_map_credits_leaflet_in_words_without_an_emblem(view):
+    page = render(view)
+    assert ".attributionControl.setPrefix('<a href=\"https://leafletjs.com\">Leaflet</a>');" in page
+
+
+def test_unit_names_are_written_where_they_fit_escaped_and_never_catching_a_click(data, view):
+    labels = unit_labels(view)
+    assert {label[0] for label in labels} == set(view.districts["label"])
+    for _name, lat, lon, south, west, north, east in labels:
+        assert south <= lat <= north and west <= lon <= east
+    page = render(view)
+    assert '"Việt Trì"' in page or '"Vi\\u1ec7t Tr\\u00ec"' in page
+    assert "text.offsetWidth <= 0.8 * Math.abs(opposite.x - corner.x)" in page
+    assert ".scp-unit-label { pointer-events: none;" in page
+    hostile = dataclasses.replace(view, districts=view.districts.assign(label="<b>x</b>"))
+    assert unit_labels(hostile)[0][0] == "&lt;b&gt;x&lt;/b&gt;" and "<b>x</b>" not in render(hostile)
 
 
 def test_the_map_takes_focus_on_the_first_press_without_scrolling_the_page(view):

@@ -114,6 +114,20 @@ def test_the_plan_table_lists_every_target_of_the_plan(data):
     assert "12.000" in table["Tối thiểu"].tolist()
 
 
+@pytest.mark.parametrize(
+    ("indicator", "code", "lines"),
+    [
+        ("eco_packaging", "437", ["Siêu thị dùng bao bì xanh 2025: 100% (8/8 siêu thị)", "Chỉ tiêu tỉnh 2025: 85%"]),
+        ("awareness_campaigns", "439", ["Số đợt tuyên truyền 2025: Không có số liệu", "Chỉ tiêu tỉnh 2025: 85%"]),
+        ("eco_models", "437", ["Mô hình lũy kế đến 2025: 0 mô hình", "Chỉ tiêu tỉnh 2025: 1–2 mô hình"]),
+    ],
+)
+def test_a_district_tooltip_repeats_neither_its_labels_nor_its_value(data, indicator, code, lines):
+    view = map_view(data, Selection("42", indicator, 2025, "vi"))
+    tooltip = view.features.set_index("code").loc[code, "tooltip"]
+    assert tooltip.split("<br>")[1:] == lines
+
+
 def test_the_plan_table_names_the_task_of_each_output_target_and_marks_about_targets(data):
     table = targets_table(data, "phu-tho", "en")
     supported = table[table["Task"] == "III.3"].set_index("Indicator")

@@ -8,9 +8,11 @@ from dashboard.maps.views import Selection, map_view
 from dashboard.progress.breakdowns import budget_by_task, sector_reductions
 from dashboard.progress.completeness import completeness_detail, completeness_summary
 from dashboard.progress.figures import province_series
+from dashboard.progress.plan import plan_summary
 from dashboard.progress.trends import (
     districts_comparable,
     path_points,
+    provinces_side_by_side,
     ranking,
     shared_indicators,
     trend_table,
@@ -137,3 +139,34 @@ def test_spending_on_a_task_the_plan_does_not_list_gets_a_row_of_its_own(data):
 def test_sector_reductions_are_measured_from_the_baseline_year(data):
     table = sector_reductions(data, "17", "material_consumption_reduction", "vi")
     assert (table["2020"] == "0%").all() and len(table) == 3
+
+
+def test_completeness_counts_with_no_report_say_so_never_zero(data):
+    rows = [packaging(2023, "227", 10, 5)]
+    models = [{"year": 2023, "district_code": "227", "zone_code": "", "model_name": "A", "model_type": "x"}]
+    tables = with_tables(data, eco_packaging=rows, eco_models=models)
+    summary = completeness_summary(tables, PHU_THO, "vi").set_index("Chỉ số")
+    packaging_row = summary.loc["Siêu thị/TTTM dùng bao bì thân thiện môi trường"]
+    assert packaging_row["2023"] == "1/13 huyện" and packaging_row["2022"] == "Chưa báo cáo"
+    models_row = summary.loc[data.catalogue.loc["eco_models", "name_vi"]]
+    assert models_row["2023"] == "1 mục trong sổ" and models_row["2022"] == "Chưa báo cáo"
+    assert not summary.apply(lambda column: column.astype(str).str.match(r"^0[ /]")).any().any()
+
+
+def test_the_plan_is_dated_day_first(data):
+    assert "ban hành 23/10/2020" in plan_summary(data.plan_of("17"), "vi")
+    assert "08/2021" in plan_summary(data.plan_of("25"), "en")
+
+
+def test_the_four_province_chart_starts_where_data_starts(data):
+    frame = provinces_side_by_side(data, "eco_packaging")
+    assert frame.iloc[0].notna().any()
+    assert frame.index.min() == min(
+        province_series(data, code, "eco_packaging").dropna().index.min() for code in data.plans["province_code"]
+    )
+
+
+def test_districts_can_be_added_to_a_trend_measured_in_another_unit(data):
+    view = trend_view(data, PHU_THO, "awareness_campaigns", ["227"], "vi")
+    assert list(view.districts.columns) == ["Thành phố Việt Trì"]
+    assert view.unit == "percent" and view.district_unit == "count"

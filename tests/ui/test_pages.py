@@ -107,7 +107,9 @@ def test_the_plan_page_lists_every_target_of_the_plan(app, data, province):
     app.sidebar.selectbox(key="province").select(province).run()
     assert not app.exception
     plan_id = data.plan_of(province)["plan_id"]
-    assert len(app.dataframe[0].value) == (data.targets["plan_id"] == plan_id).sum()
+    targets = app.table[0].value
+    assert len(targets) == (data.targets["plan_id"] == plan_id).sum()
+    assert targets.columns[0] == "Nội dung chỉ tiêu trong kế hoạch"
 
 
 @pytest.mark.parametrize(("province", "count", "budget"), [("17", 18, ""), ("19", 16, ""), ("25", 17, "1.500")])
@@ -115,7 +117,7 @@ def test_the_plan_page_lists_the_plans_tasks_with_agencies_and_budgets(app, prov
     app.switch_page("pages/plan.py").run()
     app.sidebar.selectbox(key="province").select(province).run()
     assert not app.exception
-    tasks = app.dataframe[1].value
+    tasks = app.dataframe[0].value
     assert len(tasks) == count and f"({count})" in app.subheader[1].value
     assert tasks["Cơ quan chủ trì"].iloc[0] == "Sở Công Thương"
     budgets = tasks["Kinh phí (triệu đồng)"].tolist()
@@ -150,6 +152,7 @@ def test_the_scorecard_lists_every_target_of_the_plan_with_its_status(app, data,
     expected = scorecard_table(data, scorecard(data, plan_id, 2025), "vi")
     assert len(table) == (data.targets["plan_id"] == plan_id).sum()
     assert table["Đánh giá"].tolist() == expected["Đánh giá"].tolist()
+    assert list(table.columns[:2]) == ["Chỉ số", "Đánh giá"]
     assert sum(int(metric.value) for metric in app.metric) == len(table)
     assert download_labels(app)[:2] == ["Tải CSV", "Tải Excel (XLSX)"]
 
@@ -180,6 +183,16 @@ def test_the_trends_page_shows_the_province_and_ranks_districts(app, data):
     assert ranked["Hạng"].iloc[0] == "1" and len(ranked) == 13
     provinces = app.dataframe[2].value
     assert {"Hòa Bình", "Thái Nguyên", "Phú Thọ", "Hà Tĩnh"} <= set(provinces.columns)
+
+
+def test_districts_can_be_added_to_the_trend_of_the_first_indicator_on_an_axis_of_their_own(app):
+    app.switch_page("pages/trends.py").run()
+    assert app.selectbox(key="trend_indicator").value == "awareness_campaigns"
+    app.multiselect(key="trend_districts").select("227").run()
+    assert not app.exception
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    district = next(trace for trace in spec["data"] if trace["name"] == "Thành phố Việt Trì")
+    assert district["yaxis"] == "y2" and spec["layout"]["yaxis2"]["title"]["text"] == "Huyện (số lượng)"
 
 
 def test_a_province_level_indicator_has_no_ranking_but_a_trend(app):
@@ -265,7 +278,7 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     app.switch_page("pages/boundaries.py").run()
     assert not app.exception
     versions = app.dataframe[0].value
-    assert versions["Phiên bản"].tolist() == [version]
+    assert versions["Phiên bản"].tolist() == [version] and versions["Lớp"].tolist() == ["Phú Thọ, cấp huyện, 2021–2025"]
     assert versions["Trạng thái"].tolist() == ["hợp lệ"] and versions["Năm"].tolist() == ["2021–2025"]
 
 

@@ -110,7 +110,7 @@ def test_a_file_with_errors_lists_them_and_offers_no_commit(data_dir):
     app.selectbox(key="upload_table").select("eco_packaging").run()
     app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;227;;10;11\n").encode(), "text/csv")).run()
     assert "Tệp có 1 lỗi" in app.error[0].value
-    assert app.dataframe[-1].value.iloc[0]["Dòng"] == 2
+    assert app.table[-1].value.iloc[0]["Dòng"] == 2
     assert "upload_commit" not in [button.key for button in app.button]
 
 
@@ -208,5 +208,89 @@ def test_ticking_a_box_does_not_check_the_file_again(data_dir, monkeypatch):
     app.file_uploader[0].set_value(("bang.csv", content, "text/csv")).run()
     app.checkbox(key="upload_confirm").check().run()
     app.checkbox(key="upload_confirm").uncheck().run()
-    assert not app.exception and "Ghi chú" in app.dataframe[-1].value.iloc[0].to_string()
+    assert not app.exception and "Ghi chú" in app.table[-1].value.iloc[0].to_string()
     assert checked == ["bang.csv"]
+
+
+def test_the_preview_opens_on_the_changed_values_by_unit_name_and_column_header(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.file_uploader[0].set_value(
+        ("bang.csv", (PACKAGING + "2025;227;TP. Việt Trì;10;10\n").encode(), "text/csv")
+    ).run()
+    preview_tabs = [tab for tab in app.tabs if tab.label in {"Giá trị thay đổi (cũ → mới)", "Dòng mới"}]
+    assert [tab.label for tab in preview_tabs] == ["Giá trị thay đổi (cũ → mới)", "Dòng mới"]
+    changed = preview_tabs[0].dataframe[0].value
+    assert set(changed["Năm và đơn vị"]) == {"2025 · Thành phố Việt Trì"}
+    assert set(changed["Cột"]) <= {
+        "Tổng số siêu thị và trung tâm thương mại",
+        "Số siêu thị dùng bao bì thân thiện môi trường",
+    }
+    assert "district_name" not in set(changed["Cột"])
+
+
+def test_the_history_lists_the_newest_upload_first_in_vietnam_time(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/history.py").run()
+    history = app.dataframe[0].value
+    assert history["Lần tải lên"].tolist() == sorted(history["Lần tải lên"], reverse=True)
+    assert history["Thời điểm (giờ Việt Nam)"].str.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d").all()
+    audit = app.dataframe[-1].value
+    assert audit["Lần tải lên"].iloc[0] == history["Lần tải lên"].max()
+    assert not audit["Năm và đơn vị"].str.contains("|", regex=False).any()
+    assert not audit["Cột"].str.contains("_", regex=False).any()
+
+
+def test_the_problems_table_wraps_its_text_and_names_columns_by_header(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    content = (PACKAGING + "2025;227;;10;3,5\n2025;;Phu Thoo;4;1\n").encode()
+    app.file_uploader[0].set_value(("bang.csv", content, "text/csv")).run()
+    problems = app.table[-1].value
+    assert not [frame for frame in app.dataframe if "Vấn đề" in frame.value.columns]
+    assert problems["Cột"].tolist() == ["Số siêu thị dùng bao bì thân thiện môi trường", "Tên huyện"]
+    assert problems["Giá trị"].tolist() == ["3,5", "Phu Thoo"]
+    assert "“3,5”" in problems["Vấn đề"].iloc[0]
+    assert {button.key for button in app.get("download_button")} >= {"upload_errors_csv", "upload_errors_xlsx"}
+
+
+def test_the_upload_page_asks_the_province_and_its_template_lists_its_units(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.selectbox(key="upload_province").select("42").run()
+    app.selectbox(key="upload_template_year").select(2023).run()
+    assert [tab.label for tab in app.tabs][:2] == ["Hướng dẫn", "Đơn vị năm 2023"]
+    units = app.tabs[1].dataframe[0].value
+    assert "Huyện Kỳ Anh" in set(units["Tên huyện"]) and "Thành phố Việt Trì" not in set(units["Tên huyện"])
+    app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;;Ky Annh;4;1\n").encode(), "text/csv")).run()
+    suggested = app.table[-1].value["Vấn đề"].iloc[0]
+    assert "Kỳ Anh" in suggested.split("Gần nhất")[1].split(";")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "button", "limit"), [("vi", "Chọn tệp", "Tối đa 20 MB mỗi tệp"), ("en", "Choose file", "Up to 20 MB")]
+)
+def test_the_uploaders_own_words_are_in_the_interface_language(data_dir, language, button, limit):
+    app = signed_in_app(data_dir, "lan")
+    app.session_state["language"] = language
+    app.switch_page("pages/upload.py").run()
+    styles = [element.proto.body for element in app.get("html")]
+    assert any(f'content: "{button}"' in style and limit in style for style in styles)
+    assert all("Upload" not in style.split("content:")[-1] for style in styles)
+
+
+def test_once_real_figures_are_uploaded_the_demo_banner_speaks_only_of_the_demo_rows_left(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/map.py").run()
+    assert app.warning[0].value.startswith("SỐ LIỆU MINH HỌA (DEMO)")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.file_uploader[0].set_value(("bang.csv", (PACKAGING + "2025;227;;10;10\n").encode(), "text/csv")).run()
+    app.button(key="upload_commit").click().run()
+    app.switch_page("pages/map.py").run()
+    banner = app.warning[0].value
+    assert banner.startswith("CÒN SỐ LIỆU MINH HỌA (DEMO)")
+    assert "Siêu thị dùng bao bì thân thiện môi trường:" in banner and "Số liệu cấp tỉnh:" in banner

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from dashboard.core.i18n import format_number, messages, t
+from dashboard.core.i18n import format_number, format_time, messages, t
 from dashboard.geography.boundaries.importing import CLEAN
 from dashboard.geography.boundaries.matching import ACCEPTED_METHODS, NOT_VALID, years_text
-from dashboard.geography.units import OPEN_END, full_name
+from dashboard.geography.units import OPEN_END, full_name, load_provinces
 
 TYPE_PARAMS = ("unit_type", "written")
 NUMBER_PARAMS = ("area", "expected")
@@ -155,19 +155,31 @@ def report_text(report: dict, language: str) -> str:
 
 
 def versions_table(versions: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Return the stored layer versions as shown to administrators, newest first."""
+    """Return the stored layer versions as shown to administrators, newest first, each named in words (province,
+    level, years) before its file, time and version code."""
     column = _column_namer(language)
+    provinces = dict(zip(load_provinces()["province_code"], load_provinces()["name"], strict=True))
     return pd.DataFrame(
         {
-            column("version"): versions["version_id"],
+            column("layer"): [
+                t(
+                    "boundary.layer_name",
+                    language,
+                    province=provinces.get(row.province_code, row.province_code),
+                    level=t(f"boundary.level_short.{row.level}", language),
+                    years=years_text(row.valid_from, row.valid_to),
+                )
+                for row in versions.itertuples()
+            ],
             column("years"): [years_text(row.valid_from, row.valid_to) for row in versions.itertuples()],
             column("source"): versions["source_name"],
             column("status"): [
                 t(f"boundary.status.{'accepted' if row.accepted and row.status != CLEAN else row.status}", language)
                 for row in versions.itertuples()
             ],
-            column("imported"): versions["imported_at"].str[:19].str.replace("T", " "),
+            column("imported"): versions["imported_at"].map(format_time),
             column("by"): versions["imported_by"],
             column("sha256"): versions["sha256"].str[:12],
+            column("version"): versions["version_id"],
         }
     )
