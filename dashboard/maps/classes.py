@@ -9,13 +9,14 @@ from dashboard.core.i18n import format_number, format_percent, t
 from dashboard.progress.measures import NO_DATA, NOT_APPLICABLE, VALUE
 from dashboard.progress.targets import Target
 
+# ColorBrewer's RdYlBu (shares, below target red to met blue) and YlGnBu (counts): told apart without red-green.
 SHARE_COLOURS = {
-    2: ["#d73027", "#1a9850"],
-    3: ["#d73027", "#fdae61", "#1a9850"],
-    4: ["#d73027", "#fdae61", "#a6d96a", "#1a9850"],
-    5: ["#d73027", "#f46d43", "#fdae61", "#a6d96a", "#1a9850"],
+    2: ["#d7191c", "#2c7bb6"],
+    3: ["#d7191c", "#fdae61", "#2c7bb6"],
+    4: ["#d7191c", "#fdae61", "#abd9e9", "#2c7bb6"],
+    5: ["#d7191c", "#fdae61", "#ffffbf", "#abd9e9", "#2c7bb6"],
 }
-COUNT_COLOURS = ["#fdd0a2", "#c7e9c0", "#74c476", "#31a354", "#006d2c"]
+COUNT_COLOURS = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"]
 NO_DATA_COLOUR = "#bdbdbd"
 NOT_APPLICABLE_COLOUR = "#ffffff"
 FULL = 100.0

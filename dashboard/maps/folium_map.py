@@ -11,7 +11,8 @@ from branca.element import MacroElement, Template
 
 from dashboard.core.i18n import t
 from dashboard.maps.choropleth import DistrictLayer
-from dashboard.maps.views import LegendEntry, MapView
+from dashboard.maps.views import LegendEntry, MapView, map_note
+from dashboard.progress.measures import NO_DATA
 
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
@@ -21,6 +22,7 @@ ZONE_OUTLINE = "#08306b"
 MAP_MARGIN_PX = 10
 LEAST_MAP_HEIGHT_PX = 160
 ZOOM_SNAP = 0.25
+NO_DATA_BORDER = "2px dashed #222"
 
 
 class Legend(MacroElement):
@@ -102,6 +104,30 @@ class FitToLegend(MacroElement):
         self.least_height = LEAST_MAP_HEIGHT_PX
 
 
+class FocusWithoutScroll(MacroElement):
+    """Focuses the map on the first press without scrolling the page: Leaflet focuses its container (for the
+    keyboard) on mousedown, and the page then scrolled a map partly out of view under the pointer, so the first
+    click or tap landed on another shape, or none, and selected nothing."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (container) {
+            container.addEventListener("mousedown", function () {
+                if (document.activeElement !== container) {
+                    container.focus({preventScroll: true});
+                }
+            }, true);
+        })({{ this._parent.get_name() }}.getContainer());
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScroll"
+
+
 def legend_html(
     title: str, entries: list[LegendEntry], zone_title: str, zone_entries: list[LegendEntry], note: str
 ) -> str:
@@ -112,7 +138,8 @@ def legend_html(
         border = f"2px solid {ZONE_OUTLINE}" if round_swatch else "1px solid #555"
         lines = "".join(
             f'<div><span style="display:inline-block;width:14px;height:14px;margin-right:6px;'
-            f'vertical-align:middle;border:{border};border-radius:{radius};background:{entry.colour}"></span>'
+            f"vertical-align:middle;border:{NO_DATA_BORDER if entry.key == NO_DATA else border};"
+            f'border-radius:{radius};background:{entry.colour}"></span>'
             f"{html.escape(entry.label)} ({entry.count})</div>"
             for entry in rows
         )
@@ -192,11 +219,12 @@ def map_with_districts(
         ).add_to(fmap)
     folium.LayerControl(collapsed=not legend).add_to(fmap)
     if legend:
-        note = t("app.schematic_note", language) if view.schematic else ""
+        note = map_note(view, language)
         fmap.add_child(
             Legend(legend_html(view.legend_title, view.legend, t("legend.zones", language), view.zone_legend, note))
         )
     fmap.add_child(FitToLegend([[float(bounds[1]), float(bounds[0])], [float(bounds[3]), float(bounds[2])]]))
+    fmap.add_child(FocusWithoutScroll())
     return fmap
 
 

@@ -3,10 +3,12 @@ and one province figure over all of them judged against the plan of today's prov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
 
 from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
@@ -46,11 +48,55 @@ def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
 
 def _merged_legend(legends: list[list[LegendEntry]]) -> list[LegendEntry]:
     """Return legend entries with the counts of identical classes (same colour and words) added up."""
-    merged: dict[tuple[str, str], int] = {}
+    merged: dict[tuple[str, str, str], int] = {}
     for legend in legends:
         for entry in legend:
-            merged[(entry.colour, entry.label)] = merged.get((entry.colour, entry.label), 0) + entry.count
-    return [LegendEntry(colour, label, count) for (colour, label), count in merged.items()]
+            key = (entry.colour, entry.label, entry.key)
+            merged[key] = merged.get(key, 0) + entry.count
+    return [LegendEntry(colour, label, count, key) for (colour, label, key), count in merged.items()]
+
+
+def _polygons(geometry: BaseGeometry) -> BaseGeometry | None:
+    """Return the polygons of a geometry (a cut may leave lines and points on a border), None when none is left."""
+    parts = [part for part in shapely.get_parts(geometry) if part.geom_type == "Polygon" and not part.is_empty]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
+
+
+def without_overlap(views: list[MapView]) -> list[MapView]:
+    """Return the views with every schematic unit cut where an imported layer of another part draws, so that a
+    made-up outline never covers a real one; a unit cut away whole is no longer drawn (it is listed as undrawn),
+    and each legend counts what is left."""
+    imported = [view.features.geometry for view in views if not view.schematic]
+    if not imported or all(not view.schematic for view in views):
+        return views
+    drawn = shapely.union_all([geometry.union_all() for geometry in imported])
+    cut_views = []
+    for view in views:
+        if not view.schematic:
+            cut_views.append(view)
+            continue
+        features = view.features.copy()
+        features["geometry"] = [_polygons(geometry.difference(drawn)) for geometry in features.geometry]
+        kept = features[features.geometry.notna()].reset_index(drop=True)
+        counts = kept["class_key"].value_counts()
+        legend = [
+            LegendEntry(entry.colour, entry.label, int(counts.get(entry.key, 0)), entry.key) for entry in view.legend
+        ]
+        lost = [code for code in features["code"] if code not in set(kept["code"])]
+        cut_views.append(replace(view, features=kept, legend=legend, undrawn=[*view.undrawn, *lost]))
+    return cut_views
+
+
+def boundary_words(views: list[MapView], names: list[str], language: str) -> str:
+    """Return which former provinces are drawn on schematic boundaries and which on imported ones, when they
+    are mixed; empty otherwise (the generic note, or none, then applies)."""
+    schematic = [name for name, view in zip(names, views, strict=True) if view.schematic]
+    imported = [name for name, view in zip(names, views, strict=True) if not view.schematic]
+    if not schematic or not imported:
+        return ""
+    return t("reform_map.boundaries", language, schematic=", ".join(schematic), imported=", ".join(imported))
 
 
 def _combined_baseline(
@@ -82,11 +128,13 @@ def reform_view(
     by its own plan, and a figure over all of them judged against the target of the plan of today's province."""
     parts = reform[reform["new_province_code"] == new_code]
     included = parts[parts["in_dashboard"]]
-    views = [map_view(data, Selection(code, indicator, year, language)) for code in included["old_province_code"]]
+    drawn = [map_view(data, Selection(code, indicator, year, language)) for code in included["old_province_code"]]
+    views = without_overlap(drawn)
     kind = data.catalogue.loc[indicator, "kind"]
     figure = combined_figure(kind, [view.figure for view in views])
     own = next(view for code, view in zip(included["old_province_code"], views, strict=True) if code == new_code)
     names = dict(zip(included["old_province_code"], included["old_province_name"], strict=True))
+    own_name = parts["new_province_name"].iloc[0]
     districts = pd.concat(
         [
             view.districts.assign(former_province=names[code])
@@ -108,6 +156,11 @@ def reform_view(
         status=status(figure.value, year, own.target, baseline),
         is_demo=any(view.is_demo for view in views),
         schematic=any(view.schematic for view in views),
+        title=t(
+            "map_image.title", language, indicator=t(f"indicator.{indicator}", language), province=own_name, year=year
+        ),
+        undrawn=[code for view in views for code in view.undrawn],
+        boundary_note=boundary_words(views, list(included["old_province_name"]), language),
     )
     left_out = list(parts.loc[~parts["in_dashboard"], "old_province_name"])
     return ReformView(combined, list(included["old_province_name"]), left_out)

@@ -4,7 +4,7 @@ zones, the legend and the province figure; plain data, no drawing."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
@@ -46,16 +46,19 @@ class Selection:
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One legend line: its colour, its words and how many units fall in it."""
+    """One legend line: its colour, its words, how many units drawn fall in it and its class key."""
 
     colour: str
     label: str
     count: int
+    key: str = ""
 
 
 @dataclass(frozen=True)
 class MapView:
-    """Everything the map page draws for a selection."""
+    """Everything the map page draws for a selection; undrawn holds the codes of units the boundary layer drawn
+    lacks (their values are in the table, not on the map), boundary_note says which parts are schematic when a map
+    mixes schematic and imported boundaries."""
 
     features: gpd.GeoDataFrame
     districts: pd.DataFrame
@@ -68,6 +71,9 @@ class MapView:
     status: str
     is_demo: bool
     schematic: bool
+    title: str = ""
+    undrawn: list[str] = field(default_factory=list)
+    boundary_note: str = ""
 
 
 def tooltip_html(title: str, lines: list[tuple[str, str]]) -> str:
@@ -186,16 +192,17 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
             }
         )
     districts = pd.DataFrame(rows)
-    counts = districts["class_key"].value_counts()
+    features = province_features(data.layer, selection.province_code, year).merge(
+        districts[["code", "colour", "class_key", "tooltip"]], on="code"
+    )
+    counts = features["class_key"].value_counts()
     legend = [
-        LegendEntry(cls.colour, legend_label(cls, language, noun), int(counts.get(cls.key, 0)))
+        LegendEntry(cls.colour, legend_label(cls, language, noun), int(counts.get(cls.key, 0)), cls.key)
         for cls in classes
         if cls.key != NOT_APPLICABLE or counts.get(cls.key, 0)
     ]
     zone_rows = _zone_view(data, selection, reached)
-    features = province_features(data.layer, selection.province_code, year).merge(
-        districts[["code", "colour", "class_key", "tooltip"]], on="code"
-    )
+    province = data.province(selection.province_code)["name"]
     return MapView(
         features=features,
         districts=districts,
@@ -208,6 +215,10 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
         status=status(figure.value, year, target, baseline),
         is_demo=is_demo(data.tables),
         schematic=data.draws_schematic(selection.province_code, year),
+        title=t(
+            "map_image.title", language, indicator=t(f"indicator.{indicator}", language), province=province, year=year
+        ),
+        undrawn=[code for code in districts["code"] if code not in set(features["code"])],
     )
 
 
@@ -220,6 +231,20 @@ def selected_district(returned: dict | None) -> str | None:
     """Return the district code of the shape last clicked on the map, if any."""
     drawing = (returned or {}).get("last_active_drawing") or {}
     return (drawing.get("properties") or {}).get("code")
+
+
+def map_note(view: MapView, language: str) -> str:
+    """Return what the map says of its boundaries: which parts are schematic, or that all are, or nothing."""
+    return view.boundary_note or (t("app.schematic_note", language) if view.schematic else "")
+
+
+def undrawn_note(view: MapView, language: str) -> str:
+    """Return the note naming the units the drawn boundary layer lacks, with their values; empty when none."""
+    if not view.undrawn:
+        return ""
+    rows = view.districts.set_index("code").loc[view.undrawn]
+    units = "; ".join(f"{row.name} ({row.value_text})" for row in rows.itertuples())
+    return t("map_notes.undrawn", language, units=units)
 
 
 def coverage_text(view: MapView, measured_on: str, kind: str, language: str) -> str:
@@ -243,10 +268,11 @@ def district_table(view: MapView, language: str) -> pd.DataFrame:
 
 
 def class_table(view: MapView, language: str) -> pd.DataFrame:
-    """Return the legend as a table: class in words and how many districts fall in it."""
+    """Return the legend as a table: class in words and how many districts fall in it, drawn or not."""
+    counts = view.districts["class_key"].value_counts()
     return pd.DataFrame(
         {
             t("map.column_class", language): [entry.label for entry in view.legend],
-            t("map.class_count", language): [entry.count for entry in view.legend],
+            t("map.class_count", language): [int(counts.get(entry.key, 0)) for entry in view.legend],
         }
     )

@@ -10,6 +10,8 @@ import streamlit as st
 
 from dashboard.core.exports import csv_bytes, workbook_bytes, xlsx_bytes
 from dashboard.core.i18n import t
+from dashboard.maps.static_map import figure_words, map_png
+from dashboard.maps.views import MapView
 from dashboard.ui.text import plain
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,5 +51,19 @@ def original_file_button(content: Callable[[], bytes], file_name: str, language:
         key=key,
         help=t("store_checks.original_help", language),
         icon=":material/warning:",
+        on_click="ignore",
+    )
+
+
+def map_image_button(view: MapView, indicator: str, kind: str, name: str, language: str) -> None:
+    """Draw the download of the map as a PNG image (title, values, legend in words, source, date), drawn when
+    clicked."""
+    st.download_button(
+        t("map_image.button", language),
+        lambda: map_png(view, language, figure_words(view, indicator, kind, language)),
+        f"{name}.png",
+        "image/png",
+        key="map_image",
+        icon=":material/image:",
         on_click="ignore",
     )

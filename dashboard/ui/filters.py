@@ -58,10 +58,3 @@ def choose_district(data: Dataset, province_code: str, year: int, language: str,
         lambda code: t("filter.all_districts", language) if code == WHOLE_PROVINCE else names[code],
     )
     return None if chosen == WHOLE_PROVINCE else chosen
-
-
-def follow_map_click(clicked_code: str | None) -> None:
-    """Make a district clicked on the map the chosen district (once per click) and redraw."""
-    if clicked_code and clicked_code != st.session_state["last_map_click"]:
-        st.session_state["last_map_click"] = st.session_state["keep_district"] = clicked_code
-        st.rerun()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import geopandas as gpd
 import streamlit as st
@@ -58,18 +59,32 @@ def map_assets_ready(language: str) -> bool:
     return not missing
 
 
+def _follow_click(key: str) -> None:
+    """Make the district just clicked on the map the chosen one, before the page reruns (so the selectors and the
+    map agree in that very run, whichever district was chosen before)."""
+    code = selected_district(st.session_state.get(key))
+    if code:
+        st.session_state["keep_district"] = code
+
+
 def map_panel(
     view: MapView, language: str, selected: str | None, key: str = "district_map", points: PointLayer | None = None
 ) -> str | None:
     """Draw the district map of a view (with a layer of points when given) and return the code of the district
-    last clicked; only a click comes back from the browser, so panning and zooming never rerun the page."""
+    last clicked, which becomes the chosen district; only a click comes back from the browser, so panning and
+    zooming never rerun the page."""
     if not map_assets_ready(language):
         return selected
     fmap = district_map(view, language, asset_url(), settings().basemap, selected)
     if points is not None:
         add_point_layer(fmap, points.points, points.name, points.show)
     clicked = st_folium(
-        fmap, key=key, height=MAP_HEIGHT_PX, use_container_width=True, returned_objects=["last_active_drawing"]
+        fmap,
+        key=key,
+        height=MAP_HEIGHT_PX,
+        use_container_width=True,
+        returned_objects=["last_active_drawing"],
+        on_change=partial(_follow_click, key),
     )
     return selected_district(clicked)
 

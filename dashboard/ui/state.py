@@ -193,7 +193,6 @@ def init_session() -> None:
         "keep_indicator": DEFAULT_INDICATOR,
         "keep_year": DEFAULT_YEAR,
         "keep_district": WHOLE_PROVINCE,
-        "last_map_click": None,
         "entry_ran": True,
     }
     for key, value in defaults.items():

@@ -182,7 +182,7 @@ def test_two_years_draw_two_maps_with_every_district_and_the_same_classes(page, 
         assert shapes.count() == 13
         fills.append([shapes.nth(shape).get_attribute("fill") for shape in range(shapes.count())])
     assert fills[0] != fills[1]
-    assert set(fills[0]) | set(fills[1]) <= {"#d73027", "#fdae61", "#1a9850", "#bdbdbd", "#ffffff"}
+    assert set(fills[0]) | set(fills[1]) <= {"#d7191c", "#fdae61", "#2c7bb6", "#bdbdbd", "#ffffff"}
 
 
 def test_a_viewer_gets_no_upload_page_and_a_planner_uploads_a_file(page, app_url):

@@ -26,7 +26,14 @@ def test_every_module_of_the_cli_package_is_a_command_of_the_program():
     assert modules == {command.__name__.rsplit(".", 1)[1] for command in COMMANDS}
 
 
-@pytest.mark.parametrize("name", ["assets", "scorecard", "tasks", "indicators", "boundaries", "users", "bench"])
+def command_name(command) -> str:
+    """Return the name a command module is called by on the command line (map_image: map-image)."""
+    return command.__name__.rsplit(".", 1)[1].replace("_", "-")
+
+
+@pytest.mark.parametrize(
+    "name", ["assets", "scorecard", "tasks", "indicators", "boundaries", "users", "map-image", "bench"]
+)
 def test_help_lists_every_command_with_its_purpose_on_one_line(capsys, name):
     lines = help_lines(capsys)
     listed = [line.split(maxsplit=1) for line in lines if line.strip().split(maxsplit=1)[:1] == [name]]
@@ -37,7 +44,7 @@ def test_help_has_no_line_that_only_continues_a_command_description(capsys):
     lines = help_lines(capsys)
     start = lines.index("  COMMAND") + 1
     names = [line.split(maxsplit=1)[0] for line in lines[start:] if line.strip()]
-    assert names == [command.__name__.rsplit(".", 1)[1] for command in COMMANDS]
+    assert names == [command_name(command) for command in COMMANDS]
 
 
 def test_settings_that_are_not_understood_stop_a_command_with_their_message(monkeypatch, capsys):

@@ -3,11 +3,17 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from dashboard.maps.views import Selection, map_view, selected_district
+from dashboard.core.paths import ROOT
+from dashboard.dataset import load_dataset
+from dashboard.geography.boundaries.importing import ImportRequest, import_layer
+from dashboard.geography.boundaries.service import store_checked
+from dashboard.geography.units import load_units
+from dashboard.maps.views import Selection, class_table, map_view, selected_district, undrawn_note
 from dashboard.progress.history import district_history, history_table
 from dashboard.progress.plan import targets_table
 
 PHU_THO = "25"
+REAL = ROOT.parent / "shared" / "fixtures" / "real"
 
 
 def with_tables(data, **tables):
@@ -113,3 +119,33 @@ def test_the_plan_table_names_the_task_of_each_output_target_and_marks_about_tar
     assert supported.index[0].startswith("Distributors supported") and supported["Minimum"].iloc[0] == "about 50"
     vi = targets_table(data, "thai-nguyen", "vi")
     assert "khoảng 50" in vi["Tối thiểu"].tolist()
+
+
+def test_a_unit_the_drawn_layer_lacks_is_named_and_the_legend_counts_what_is_drawn(data):
+    layer = data.layer[data.layer["code"] != "240"].reset_index(drop=True)
+    view = map_view(dataclasses.replace(data, layer=layer), Selection(PHU_THO, "eco_packaging", 2025, "en"))
+    assert view.undrawn == ["240"]
+    assert "240" not in set(view.features["code"])
+    assert sum(entry.count for entry in view.legend) == len(view.features) == 12
+    assert undrawn_note(view, "en").startswith(
+        "The boundary layer drawn lacks Tân Sơn District (100% (5/5 supermarkets))"
+    )
+    classes = class_table(view, "en")
+    assert classes["Districts"].sum() == 13
+
+
+def test_a_full_layer_leaves_no_note(data):
+    view = map_view(data, Selection(PHU_THO, "eco_packaging", 2025, "vi"))
+    assert view.undrawn == []
+    assert undrawn_note(view, "vi") == ""
+
+
+@pytest.mark.skipif(not (REAL / "phu_tho.geojson").exists(), reason=f"the real boundary fixtures are not at {REAL}")
+def test_the_real_phu_tho_layer_without_tan_son_names_it_under_the_map_and_counts_only_drawn_units(tmp_path):
+    result = import_layer(ImportRequest(REAL / "phu_tho.geojson", PHU_THO, "district", 2021), load_units())
+    assert store_checked(tmp_path, result, "test", accepted=True)
+    view = map_view(load_dataset(data_dir=tmp_path), Selection(PHU_THO, "eco_packaging", 2025, "vi"))
+    assert view.undrawn == ["240"]
+    assert sum(entry.count for entry in view.legend) == len(view.features) == 12
+    assert undrawn_note(view, "vi").startswith("Lớp ranh giới đang vẽ không có: Huyện Tân Sơn (100% (5/5 siêu thị))")
+    assert not view.schematic
