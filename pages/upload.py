@@ -4,6 +4,7 @@ changes and commit them all at once."""
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.core.tasks import agency_name
 from dashboard.intake.audit import changed_table, new_rows_table, problems_table, table_title
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
@@ -11,7 +12,7 @@ from dashboard.intake.uploads import commit_upload, template_frame, template_gui
 from dashboard.store.database import StaleStoreError
 from dashboard.ui.auth import require_page
 from dashboard.ui.downloads import template_buttons
-from dashboard.ui.state import language, run_through_entry, store
+from dashboard.ui.state import DEFAULT_REPORT_YEAR, dataset, language, run_through_entry, store
 from dashboard.ui.upload_preview import cached_preview
 
 run_through_entry()
@@ -23,12 +24,23 @@ if "upload_done" in st.session_state:
 table = st.selectbox(
     t("upload.table", lang), list(table_specs()), format_func=lambda name: table_title(name, lang), key="upload_table"
 )
+register = dataset().tasks
+agency = st.selectbox(
+    t("upload.agency", lang),
+    [None, *register.agencies],
+    format_func=lambda code: agency_name(register, code, lang) if code else t("upload.no_agency", lang),
+    key="upload_agency",
+)
 
 with st.expander(t("upload.template", lang)):
     guide = template_guide(table, lang)
     st.dataframe(guide, hide_index=True)
     st.caption(t("upload.rules", lang))
-    template_buttons(template_frame(table), guide, f"mau_{table}", lang)
+    plan_id, year = "", None
+    if "task" in table_specs()[table].column_names:
+        plan_id = st.selectbox(t("upload.template_plan", lang), list(dataset().plans["plan_id"]), key="upload_plan")
+        year = st.number_input(t("upload.template_year", lang), 2000, 2100, DEFAULT_REPORT_YEAR, key="upload_year")
+    template_buttons(template_frame(table, register, plan_id, year), guide, f"mau_{table}", lang)
 
 st.session_state.setdefault("upload_round", 0)
 file = st.file_uploader(
@@ -68,7 +80,7 @@ if warnings(preview.problems):
 
 if st.button(t("upload.commit", lang), type="primary", disabled=not confirmed, key="upload_commit"):
     try:
-        upload_id = commit_upload(store(), preview, account, confirm_warnings=confirmed)
+        upload_id = commit_upload(store(), preview, account, confirm_warnings=confirmed, agency=agency)
     except StaleStoreError:
         st.error(t("upload.stale", lang))
         st.stop()

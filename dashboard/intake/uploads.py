@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue, load_plans
+from dashboard.core.tasks import TaskRegister, load_task_register
 from dashboard.geography.units import load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
@@ -172,9 +173,11 @@ def commit_upload(
     confirm_warnings: bool = False,
     source: str = UPLOAD_SOURCE,
     on_row: Callable[[int], None] | None = None,
+    agency: str | None = None,
 ) -> int:
-    """Write a previewed upload in one transaction and return its id; refuse a viewer, a file with errors,
-    unconfirmed warnings, or a store that changed since the preview (StaleStoreError)."""
+    """Write a previewed upload in one transaction, recording the agency (a code of agencies.csv) it reports for,
+    and return its id; refuse a viewer, a file with errors, unconfirmed warnings, or a store that changed since
+    the preview (StaleStoreError)."""
     require(account, "upload")
     if not preview.accepted:
         raise UploadRejectedError("the file has errors")
@@ -193,6 +196,7 @@ def commit_upload(
         rows_unchanged=counts["unchanged"],
         warnings_confirmed=len(warnings(preview.problems)),
         source=source,
+        agency=agency or None,
     )
     return store.commit(upload, preview.rows, preview.revision, on_row)
 
@@ -207,7 +211,9 @@ def bundled_reference(data_dir: Path | None = None) -> Reference:
     """Return the units, zones, plans and catalogue that uploaded rows are checked against: the bundled ones,
     with the zone lists imported into data_dir when given."""
     zones = load_zones() if data_dir is None else with_imported_zones(load_zones(), data_dir)
-    return Reference(units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue())
+    return Reference(
+        units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue(), tasks=load_task_register()
+    )
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:
@@ -243,9 +249,20 @@ def store_tables(store: Store) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def template_frame(table: str) -> pd.DataFrame:
-    """Return the empty table a planner fills in, under its Vietnamese headers."""
-    return pd.DataFrame(columns=[column.header_vi for column in table_specs()[table].columns])
+def template_frame(
+    table: str, register: TaskRegister | None = None, plan_id: str = "", year: int | None = None
+) -> pd.DataFrame:
+    """Return the table a planner fills in, under its Vietnamese headers: empty, or for task progress with a
+    plan (and a year) one row per task of the plan, its number filled in."""
+    spec = table_specs()[table]
+    headers = {column.name: column.header_vi for column in spec.columns}
+    if register is None or not plan_id or "task" not in headers:
+        return pd.DataFrame(columns=list(headers.values()))
+    filled = {"year": "" if year is None else str(year), "plan_id": plan_id}
+    rows = [
+        {name: filled.get(name, "") for name in headers} | {"task": task.number} for task in register.of_plan(plan_id)
+    ]
+    return pd.DataFrame(rows, columns=list(headers), dtype=object).rename(columns=headers)
 
 
 def template_guide(table: str, language: str) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.dataset import Dataset
 from dashboard.geography.units import units_of
-from dashboard.progress.measures import VALUE, district_values, province_figure, zone_reached
+from dashboard.progress.measures import VALUE, ProvinceFigure, district_values, province_figure, zone_reached
 
 CUMULATIVE_KINDS = {"cumulative_count", "amount"}
 
@@ -30,16 +30,25 @@ def _district_frame(data: Dataset, province_code: str, indicator: str, year: int
     return district_values(indicator, data.tables, codes, zones, year, int(plan["period_start"]))
 
 
+def core_province_figure(data: Dataset, province_code: str, indicator: str, year: int) -> ProvinceFigure:
+    """Return a core indicator's province figure in a year with the units it rests on (for a share of units,
+    taken over all units in scope, and the share among those that reported); computed once per dataset."""
+    key = ("core_province_figure", province_code, indicator, year)
+    if key not in data.memo:
+        districts = _district_frame(data, province_code, indicator, year)
+        zones = None
+        if indicator == "zone_awareness" and "zone_awareness" in data.tables:
+            province_zones = data.zones[data.zones["province_code"] == province_code]
+            zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
+        data.memo[key] = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
+    return data.memo[key]
+
+
 def _core_province_value(data: Dataset, province_code: str, indicator: str, year: int) -> float:
     """Return a core indicator's province figure in a year, NaN when no unit reported."""
     if year not in data.years():
         return np.nan
-    districts = _district_frame(data, province_code, indicator, year)
-    zones = None
-    if indicator == "zone_awareness" and "zone_awareness" in data.tables:
-        province_zones = data.zones[data.zones["province_code"] == province_code]
-        zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
-    figure = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
+    figure = core_province_figure(data, province_code, indicator, year)
     return np.nan if figure.value is None else figure.value
 
 

@@ -35,6 +35,7 @@ from dashboard.ui.text import plain
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"
 DEFAULT_YEAR = 2025
+DEFAULT_REPORT_YEAR = 2026
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
