@@ -18,10 +18,13 @@ from dashboard.geography.units import load_provinces, load_units, load_zones, va
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
 
+SUBMISSION_COLUMNS = ["id", "table_name", "agency", "uploaded_at", "undone_at"]
+
 
 @dataclass(frozen=True)
 class Dataset:
-    """The data behind every page."""
+    """The data behind every page; submissions are the store's uploads (id, table, agency reported for, time,
+    undone), which the rows' upload_id points to, empty for the bundled tables."""
 
     provinces: pd.DataFrame
     units: pd.DataFrame
@@ -33,6 +36,7 @@ class Dataset:
     tasks: TaskRegister
     tables: dict[str, pd.DataFrame]
     schematic: bool
+    submissions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_COLUMNS))
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def plan_of(self, province_code: str) -> pd.Series:
@@ -73,10 +77,11 @@ def load_dataset(
     tables: dict[str, pd.DataFrame] | None = None,
     layer: Path = SCHEMATIC_LAYER,
     data_dir: Path | None = None,
+    submissions: pd.DataFrame | None = None,
 ) -> Dataset:
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
     bundled demonstration tables); boundary layers imported into data_dir take over the years they are valid
-    in, and zone lists imported there replace the listed zones they name."""
+    in, and zone lists imported there replace the listed zones they name; submissions are the store's uploads."""
     boundaries, zones = load_layer(layer), load_zones(geodata)
     if data_dir is not None:
         boundaries = combined_layer(boundaries, imported_layers(data_dir))
@@ -92,4 +97,5 @@ def load_dataset(
         tasks=load_task_register(indicators),
         tables=load_tables(DEMO_TABLES) if tables is None else tables,
         schematic=layer == SCHEMATIC_LAYER,
+        submissions=pd.DataFrame(columns=SUBMISSION_COLUMNS) if submissions is None else submissions,
     )

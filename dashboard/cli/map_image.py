@@ -32,11 +32,12 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def map_dataset() -> Dataset:
-    """Return the dataset the map page draws: the store's tables and the boundary layers, prepared for the map."""
+    """Return the dataset the map page draws: the store's tables and uploads and the boundary layers, prepared for
+    the map."""
     settings = load_settings()
-    tables = store_tables(open_store(settings.database_url, settings.seed_demo))
+    store = open_store(settings.database_url, settings.seed_demo)
     layer = {"layer": settings.boundaries} if settings.boundaries else {}
-    data = load_dataset(tables=tables, data_dir=settings.data_dir, **layer)
+    data = load_dataset(tables=store_tables(store), data_dir=settings.data_dir, submissions=store.uploads(), **layer)
     return replace(data, layer=prepared_layer(data.layer))
 
 

@@ -241,11 +241,12 @@ def open_store(url: str, seed: bool) -> Store:
 
 
 def store_tables(store: Store) -> dict[str, pd.DataFrame]:
-    """Return every indicator table in the store as a typed frame with its rows' source."""
+    """Return every indicator table in the store as a typed frame with its rows' source and upload id."""
     tables = {}
     for name, spec in table_specs().items():
         rows = store.rows(name)
-        tables[name] = typed_table(spec, rows.drop(columns=["row_key", "upload_id"], errors="ignore"))
+        typed = typed_table(spec, rows.drop(columns=["row_key", "upload_id"], errors="ignore"))
+        tables[name] = typed.assign(upload_id=pd.to_numeric(rows["upload_id"]).to_numpy())
     return tables
 
 

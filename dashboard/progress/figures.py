@@ -11,6 +11,8 @@ from dashboard.geography.units import units_of
 from dashboard.progress.measures import VALUE, ProvinceFigure, district_values, province_figure, zone_reached
 
 CUMULATIVE_KINDS = {"cumulative_count", "amount"}
+SPENDING = {"budget_central": "spent_central", "budget_provincial": "spent_provincial"}
+SPENDING |= {"budget_mobilised": "spent_mobilised"}
 
 
 def series_years(data: Dataset, province_code: str) -> list[int]:
@@ -52,11 +54,37 @@ def _core_province_value(data: Dataset, province_code: str, indicator: str, year
     return np.nan if figure.value is None else figure.value
 
 
+def task_spending(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
+    """Return the spending from a funding source that task progress reports, as province-level rows (year,
+    breakdown: the task's number, value in million VND); empty for any other indicator."""
+    table = data.tables.get("task_progress")
+    if indicator not in SPENDING or table is None:
+        return pd.DataFrame(columns=["year", "province_code", "indicator", "breakdown", "value"])
+    plans = data.plans[data.plans["province_code"] == province_code]["plan_id"]
+    rows = table[table["plan_id"].isin(plans) & table[SPENDING[indicator]].notna()]
+    return pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "province_code": province_code,
+            "indicator": indicator,
+            "breakdown": rows["task"],
+            "value": rows[SPENDING[indicator]].astype(float),
+        }
+    )
+
+
 def province_rows(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
-    """Return the province-level rows of an indicator for a province, with numeric year and value."""
+    """Return the province-level rows of an indicator for a province, with numeric year and value; spending that
+    task progress reports for a task and year takes the place of a province value for the same task and year."""
     values = data.province_values()
     rows = values[(values["province_code"] == province_code) & (values["indicator"] == indicator)]
-    return rows.assign(year=rows["year"].astype(int), value=pd.to_numeric(rows["value"], errors="coerce"))
+    rows = rows.assign(year=rows["year"].astype(int), value=pd.to_numeric(rows["value"], errors="coerce"))
+    spent = task_spending(data, province_code, indicator)
+    if spent.empty:
+        return rows
+    reported = set(zip(spent["year"], spent["breakdown"], strict=True))
+    kept = rows[[(year, task) not in reported for year, task in zip(rows["year"], rows["breakdown"], strict=True)]]
+    return pd.concat([kept, spent], ignore_index=True)
 
 
 def _reduction(rows: pd.DataFrame, baseline_year: int) -> pd.Series:

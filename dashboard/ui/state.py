@@ -80,11 +80,11 @@ def data_version() -> str:
 def _dataset(boundaries: Path | None, data_dir: Path, version: str) -> Dataset:
     """Return the dataset of a data version: the boundary layer (the schematic one when None) with the layers
     imported into data_dir, prepared for the map, and the store's tables."""
-    tables = store_tables(store())
+    tables, submissions = store_tables(store()), store().uploads()
     if boundaries:
-        data = load_dataset(layer=boundaries, tables=tables, data_dir=data_dir)
+        data = load_dataset(layer=boundaries, tables=tables, data_dir=data_dir, submissions=submissions)
     else:
-        data = load_dataset(tables=tables, data_dir=data_dir)
+        data = load_dataset(tables=tables, data_dir=data_dir, submissions=submissions)
     return replace(data, layer=prepared_layer(data.layer))
 
 

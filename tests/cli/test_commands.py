@@ -32,7 +32,7 @@ def command_name(command) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["assets", "scorecard", "tasks", "indicators", "boundaries", "users", "map-image", "bench"]
+    "name", ["assets", "scorecard", "tasks", "report", "indicators", "boundaries", "users", "map-image", "bench"]
 )
 def test_help_lists_every_command_with_its_purpose_on_one_line(capsys, name):
     lines = help_lines(capsys)
