@@ -18,13 +18,13 @@ from dashboard.geography.units import load_provinces, load_units, load_zones, va
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
 
-SUBMISSION_COLUMNS = ["id", "table_name", "agency", "uploaded_at", "undone_at"]
+SUBMISSION_COLUMNS = ["id", "table_name", "agency", "uploaded_at", "undone_at", "source"]
 
 
 @dataclass(frozen=True)
 class Dataset:
     """The data behind every page; submissions are the store's uploads (id, table, agency reported for, time,
-    undone), which the rows' upload_id points to, empty for the bundled tables."""
+    undone, source), which the rows' upload_id points to, empty for the bundled tables."""
 
     provinces: pd.DataFrame
     units: pd.DataFrame

@@ -18,6 +18,7 @@ ON_TIME, LATE, NOT_YET, MISSING, UNDATED = "on_time", "late", "not_yet", "missin
 LATE_STATES = (LATE, MISSING)
 NOT_REPORTED = "not_reported"
 TASK_TABLE = "task_progress"
+DEMO = "demo"
 UNIT_TABLES = ("awareness_campaigns", "eco_packaging", "eco_models", "green_retail_points")
 ZONE_TABLES = ("zone_awareness", "eco_models")
 
@@ -59,12 +60,14 @@ class ReportingRound:
 
 
 def _upload_days(data: Dataset) -> tuple[dict[int, date], dict[int, str | None]]:
-    """Return, for every upload not undone, the day it was made and the agency it reported for."""
+    """Return, for every upload not undone, the day it was made and the agency it reported for; the seeded
+    demonstration tables were sent on no real day, so their rows stay undated."""
     uploads = data.submissions
-    if "undone_at" in uploads:
-        uploads = uploads[uploads["undone_at"].isna() | (uploads["undone_at"] == "")]
+    uploads = uploads[(uploads["undone_at"].isna() | (uploads["undone_at"] == "")) & (uploads["source"] != DEMO)]
     days = {int(row.id): date.fromisoformat(str(row.uploaded_at)[:10]) for row in uploads.itertuples()}
-    agencies = {int(row.id): (row.agency or None) for row in uploads.itertuples()}
+    agencies = {
+        int(row.id): row.agency if isinstance(row.agency, str) and row.agency else None for row in uploads.itertuples()
+    }
     return days, agencies
 
 

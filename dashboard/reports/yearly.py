@@ -123,8 +123,11 @@ def core_maps(data: Dataset, province_code: str, year: int, language: str, today
     return maps
 
 
-def yearly_report(data: Dataset, plan_id: str, year: int, language: str, today: date) -> YearlyReport:
-    """Return the content of a plan's report for a year as of a day, in the language."""
+def yearly_report(
+    data: Dataset, plan_id: str, year: int, language: str, today: date, with_maps: bool = True
+) -> YearlyReport:
+    """Return the content of a plan's report for a year as of a day, in the language (without the maps, drawn
+    only for the Word file, when with_maps is off)."""
     plan = data.plans.set_index("plan_id").loc[plan_id]
     province_code = plan["province_code"]
     round_ = reporting_round(data, plan_id, year, today)
@@ -142,7 +145,7 @@ def yearly_report(data: Dataset, plan_id: str, year: int, language: str, today: 
         round=round_,
         score=score,
         targets=targets,
-        maps=core_maps(data, province_code, year, language, today),
+        maps=core_maps(data, province_code, year, language, today) if with_maps else [],
         tasks=tasks_table(data, round_, language),
         budget=budget_by_task(data, province_code, components, year, language),
         agencies=agencies_table(data, round_, language),

@@ -12,9 +12,14 @@ from dashboard.core.exports import csv_bytes, workbook_bytes, xlsx_bytes
 from dashboard.core.i18n import t
 from dashboard.maps.static_map import figure_words, map_png
 from dashboard.maps.views import MapView
+from dashboard.reports.files import report_name
+from dashboard.reports.word import word_bytes
+from dashboard.reports.workbook import workbook_of
+from dashboard.reports.yearly import YearlyReport
 from dashboard.ui.text import plain
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ATTACHMENT_MIME = "application/octet-stream"
 
 
@@ -65,5 +70,30 @@ def map_image_button(view: MapView, indicator: str, kind: str, name: str, langua
         "image/png",
         key="map_image",
         icon=":material/image:",
+        on_click="ignore",
+    )
+
+
+def report_buttons(report: YearlyReport, with_maps: Callable[[], YearlyReport], language: str) -> None:
+    """Draw the downloads of the yearly report: the Word document (its maps drawn when clicked) and the XLSX
+    workbook of its tables."""
+    row = st.container(horizontal=True)
+    name = report_name(report)
+    row.download_button(
+        t("reporting.download_word", language),
+        lambda: word_bytes(with_maps()),
+        f"{name}.docx",
+        DOCX_MIME,
+        key="report_word",
+        icon=":material/description:",
+        on_click="ignore",
+    )
+    row.download_button(
+        t("reporting.download_xlsx", language),
+        lambda: workbook_of(report),
+        f"{name}.xlsx",
+        XLSX_MIME,
+        key="report_xlsx",
+        icon=":material/table:",
         on_click="ignore",
     )
