@@ -479,7 +479,7 @@ def _province_value_problems(
 
 def _task_problems(text: pd.DataFrame, reference: Reference) -> list[Problem]:
     """Return rows naming a plan that is not in plans.csv, or a task its plan's appendix does not list (with the
-    plan's task numbers)."""
+    plan's task numbers; tasks are not checked against a reference without a register)."""
     plans = set(reference.plans["plan_id"])
     register = reference.tasks
 
@@ -487,7 +487,7 @@ def _task_problems(text: pd.DataFrame, reference: Reference) -> list[Problem]:
         plan, task = record["plan_id"], record["task"]
         if plan not in plans:
             return {}, [Problem("unknown_plan", 0, "plan_id", plan, params={"choices": ", ".join(sorted(plans))})]
-        numbers = [found.number for found in register.of_plan(plan)] if register else []
+        numbers = [found.number for found in register.of_plan(plan)] if register else [task]
         if task and task not in numbers:
             return {}, [Problem("unknown_task", 0, "task", task, params={"plan": plan, "choices": ", ".join(numbers)})]
         return {}, []

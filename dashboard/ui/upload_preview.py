@@ -18,7 +18,7 @@ PREVIEWS_KEPT = 4
 def _preview(sha256: str, file_name: str, table: str, version: str, _content: bytes) -> Preview:
     """Return the preview of a file's content (keyed by its SHA-256, not hashed again) in a data version."""
     data = dataset()
-    reference = Reference(data.units, data.zones, data.plans, data.catalogue)
+    reference = Reference(data.units, data.zones, data.plans, data.catalogue, data.tasks)
     return preview_upload(store(), _content, file_name, table, reference, settings().max_upload_bytes)
 
 
