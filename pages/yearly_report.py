@@ -17,7 +17,7 @@ from dashboard.reports.yearly import (
     yearly_report,
 )
 from dashboard.ui.downloads import download_buttons, report_buttons
-from dashboard.ui.filters import choose_province
+from dashboard.ui.filters import choose_plan_year, choose_province
 from dashboard.ui.panels import demo_banner
 from dashboard.ui.state import DEFAULT_REPORT_YEAR, cached_yearly_report, dataset, language, run_through_entry
 
@@ -27,9 +27,7 @@ data = dataset()
 province = choose_province(data, lang)
 plan = data.plan_of(province)
 start, end = plan_years(data, plan["plan_id"])
-years = list(range(start, end + 1))
-default = years.index(min(max(DEFAULT_REPORT_YEAR, start), end))
-year = st.sidebar.selectbox(t("filter.year", lang), years, index=default, key="report_year")
+year = choose_plan_year(range(start, end + 1), DEFAULT_REPORT_YEAR, lang)
 today = st.sidebar.date_input(t("reporting.as_of", lang), value=date.today(), key="report_as_of")
 
 report = cached_yearly_report(plan["plan_id"], year, lang, today)
