@@ -208,8 +208,8 @@ def undo_upload(store: Store, upload_id: int, account: Account) -> int:
 
 
 def bundled_reference(data_dir: Path | None = None) -> Reference:
-    """Return the units, zones, plans and catalogue that uploaded rows are checked against: the bundled ones,
-    with the zone lists imported into data_dir when given."""
+    """Return the units, zones, plans, catalogue and task register that uploaded rows are checked against: the
+    bundled ones, with the zone lists imported into data_dir when given."""
     zones = load_zones() if data_dir is None else with_imported_zones(load_zones(), data_dir)
     return Reference(
         units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue(), tasks=load_task_register()

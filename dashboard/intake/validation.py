@@ -33,14 +33,21 @@ YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
 NUMBER_KINDS = {"year": YEAR, "count": COUNT, "amount": AMOUNT, "latitude": COORDINATE, "longitude": COORDINATE}
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
-MEASURE_KINDS = {"share": SHARE, "reduction": SHARE, "amount": AMOUNT, "count": COUNT, "cumulative_count": COUNT}
+MEASURE_KINDS = {
+    "share": SHARE,
+    "reduction": SHARE,
+    "amount": AMOUNT,
+    "count": COUNT,
+    "cumulative_count": COUNT,
+    "milestone": COUNT,
+}
 CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice", "task_status"}
 UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
 
 
 @dataclass(frozen=True)
 class Reference:
-    """What uploaded rows are checked against: units, zones and plan periods."""
+    """What uploaded rows are checked against: units, zones, plan periods, the catalogue and the task register."""
 
     units: pd.DataFrame
     zones: pd.DataFrame
@@ -448,16 +455,20 @@ def parse_measure(text: str, kind: str, writing: str = "") -> tuple[str, Problem
         code = "ambiguous_share"
     elif kind == "share" and number > 100:
         code = "share_over_100"
+    elif kind == "milestone" and number not in (0, 1):
+        code = "milestone_not_0_or_1"
     return ("", Problem(code)) if code else (plain(number), None)
 
 
 def _province_value_problems(
     text: pd.DataFrame, reference: Reference, writing: str
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Return province-level rows with values in plain text, and problems with province, indicator or value."""
+    """Return province-level rows with values in plain text, and problems with province, indicator, breakdown
+    (an indicator broken down by task takes the number of a task of the province's plan) or value."""
     provinces = set(reference.plans["province_code"])
     catalogue = reference.catalogue
     allowed = list(catalogue.index[catalogue["source_table"] == "province_values"])
+    plan_of = dict(zip(reference.plans["province_code"], reference.plans["plan_id"], strict=True))
 
     def value_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
         problems = []
@@ -469,15 +480,25 @@ def _province_value_problems(
             return {}, problems
         if not record["indicator"] or not record["value"]:
             return {}, problems
+        if catalogue.loc[record["indicator"], "breakdown"] == "task" and record["province_code"] in plan_of:
+            problems += _task_problems(record["breakdown"], plan_of[record["province_code"]], reference.tasks)
         value, problem = parse_measure(record["value"], catalogue.loc[record["indicator"], "kind"], writing)
         if problem:
             problems.append(Problem(problem.code, 0, "value", record["value"], params=problem.params))
         return {"value": value}, problems
 
-    return _per_combination(text, ["province_code", "indicator", "value"], value_problems)
+    return _per_combination(text, ["province_code", "indicator", "breakdown", "value"], value_problems)
 
 
-def _task_problems(text: pd.DataFrame, reference: Reference) -> list[Problem]:
+def _task_problems(breakdown: str, plan_id: str, tasks: TaskRegister | None) -> list[Problem]:
+    """Return the problem of a breakdown that is not the number of a task of the plan (none without a register)."""
+    numbers = [] if tasks is None else [task.number for task in tasks.of_plan(plan_id)]
+    if tasks is None or breakdown.strip() in numbers:
+        return []
+    return [Problem("unknown_task", 0, "breakdown", breakdown, params={"tasks": ", ".join(numbers)})]
+
+
+def _plan_task_problems(text: pd.DataFrame, reference: Reference) -> list[Problem]:
     """Return rows naming a plan that is not in plans.csv, or a task its plan's appendix does not list (with the
     plan's task numbers; tasks are not checked against a reference without a register)."""
     plans = set(reference.plans["plan_id"])
@@ -489,7 +510,8 @@ def _task_problems(text: pd.DataFrame, reference: Reference) -> list[Problem]:
             return {}, [Problem("unknown_plan", 0, "plan_id", plan, params={"choices": ", ".join(sorted(plans))})]
         numbers = [found.number for found in register.of_plan(plan)] if register else [task]
         if task and task not in numbers:
-            return {}, [Problem("unknown_task", 0, "task", task, params={"plan": plan, "choices": ", ".join(numbers)})]
+            params = {"plan": plan, "choices": ", ".join(numbers)}
+            return {}, [Problem("unknown_plan_task", 0, "task", task, params=params)]
         return {}, []
 
     return _per_combination(text, ["plan_id", "task"], task_problems)[1]
@@ -506,7 +528,7 @@ def check_rows(spec: TableSpec, frame: pd.DataFrame, reference: Reference, curre
         text, value_problems = _province_value_problems(text, reference, writing)
         problems += value_problems
     if "task" in spec.column_names:
-        problems += _task_problems(text, reference)
+        problems += _plan_task_problems(text, reference)
     unresolved = {problem.row for problem in problems if problem.severity != WARNING}
     problems += _year_problems(text, reference, unresolved)
     problems += _duplicate_problems(spec, text[~text[ROW].isin(unresolved)])

@@ -71,7 +71,7 @@ HOSTILE = [
         "12.000 million VND in a file that does not say how it writes numbers",
         "province_values",
         "bang.csv",
-        csv(VALUES, "2024,25,budget_central,t1,12.000"),
+        csv(VALUES, "2024,25,budget_central,I.1,12.000"),
         ("ambiguous_number", 2, "value"),
     ),
     (
@@ -113,7 +113,7 @@ HOSTILE = [
         "an absurd amount",
         "province_values",
         "bang.csv",
-        csv(VALUES, "2024,25,budget_central,t1,1000000000000000"),
+        csv(VALUES, "2024,25,budget_central,I.1,1000000000000000"),
         ("absurd_value", 2, "value"),
     ),
     (
@@ -184,8 +184,8 @@ ODD_BUT_VALID = [
     (
         "12.000 million VND in a file that writes decimals with a comma",
         "province_values",
-        csv(VALUES, "2024,25,budget_central,t1,12.000", '2024,25,budget_central,t2,"4.800,5"'),
-        {"2024|25|budget_central|t1": ("value", "12000"), "2024|25|budget_central|t2": ("value", "4800.5")},
+        csv(VALUES, "2024,25,budget_central,I.1,12.000", '2024,25,budget_central,I.2,"4.800,5"'),
+        {"2024|25|budget_central|I.1": ("value", "12000"), "2024|25|budget_central|I.2": ("value", "4800.5")},
     ),
     (
         "12.000 in a count",
@@ -220,7 +220,7 @@ def test_an_ambiguous_number_is_refused_naming_both_readings(store):
 
 
 def test_a_workbook_number_with_three_decimals_is_read_as_the_number_excel_holds(store):
-    content = workbook([VALUES.split(","), [2024, "25", "budget_central", "t1", 1.234]])
+    content = workbook([VALUES.split(","), [2024, "25", "budget_central", "I.1", 1.234]])
     found = preview_upload(store, content, "bang.xlsx", "province_values", REFERENCE, LIMIT)
     assert found.accepted, [problem.message("en") for problem in found.problems]
-    assert dict(found.rows)["2024|25|budget_central|t1"]["value"] == "1.234"
+    assert dict(found.rows)["2024|25|budget_central|I.1"]["value"] == "1.234"

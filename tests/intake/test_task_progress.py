@@ -62,7 +62,7 @@ def test_an_upload_naming_no_agency_records_none(store):
 @pytest.mark.parametrize(
     ("line", "code", "column"),
     [
-        pytest.param("2026,phu-tho,99,done,,,,,", "unknown_task", "task", id="task-not-in-the-appendix"),
+        pytest.param("2026,phu-tho,99,done,,,,,", "unknown_plan_task", "task", id="task-not-in-the-appendix"),
         pytest.param("2026,quang-ninh,I.1,done,,,,,", "unknown_plan", "plan_id", id="plan-not-in-plans"),
         pytest.param("2026,phu-tho,I.1,almost,,,,,", "not_a_task_status", "status", id="status-not-a-status"),
         pytest.param("2026,phu-tho,I.1,,,,,,", "required_value", "status", id="status-missing"),

@@ -258,6 +258,27 @@ BAD_FILES = [
         ("unknown_indicator", 2, "indicator"),
     ),
     (
+        "task output without its task",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,25,conferences,,3"),
+        ("unknown_task", 2, "breakdown"),
+    ),
+    (
+        "task output for a task of another plan",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,42,training_classes,III.1,3"),
+        ("unknown_task", 2, "breakdown"),
+    ),
+    (
+        "milestone neither done nor not",
+        "province_values",
+        "bang.csv",
+        csv(VALUES, "2024,25,scp_support_unit,,2"),
+        ("milestone_not_0_or_1", 2, "value"),
+    ),
+    (
         "unknown province",
         "province_values",
         "bang.csv",
@@ -466,3 +487,17 @@ def test_a_share_is_read_in_percent_with_or_without_the_sign(store, written, sto
     found = preview(store, csv(VALUES, f'2024,25,green_industry_grdp_share,,"{written}"'), "province_values")
     assert found.accepted, [problem.message("en") for problem in found.problems]
     assert dict(found.rows)["2024|25|green_industry_grdp_share|"]["value"] == stored
+
+
+def test_a_task_output_reported_under_its_task_number_is_accepted(store):
+    found = preview(
+        store, csv(VALUES, "2024,42,training_classes,I.1,3", "2024,25,scp_support_unit,,1"), "province_values"
+    )
+    assert found.accepted, [problem.message("en") for problem in found.problems]
+
+
+def test_a_missing_task_names_the_plans_task_numbers_in_both_languages(store):
+    found = preview(store, csv(VALUES, "2024,17,training_classes,,2"), "province_values")
+    problem = next(problem for problem in found.problems if problem.code == "unknown_task")
+    assert "1, 2, 3" in problem.message("en") and "18" in problem.message("en")
+    assert problem.message("vi").startswith("Dòng 2, cột “breakdown”")

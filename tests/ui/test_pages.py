@@ -115,6 +115,18 @@ def test_the_plan_page_lists_every_target_of_the_plan(app, data, province):
     assert len(app.dataframe[0].value) == (data.targets["plan_id"] == plan_id).sum()
 
 
+@pytest.mark.parametrize(("province", "count", "budget"), [("17", 18, ""), ("19", 16, ""), ("25", 17, "1.500")])
+def test_the_plan_page_lists_the_plans_tasks_with_agencies_and_budgets(app, province, count, budget):
+    app.switch_page("pages/plan.py").run()
+    app.sidebar.selectbox(key="province").select(province).run()
+    assert not app.exception
+    tasks = app.dataframe[1].value
+    assert len(tasks) == count and f"({count})" in app.subheader[1].value
+    assert tasks["Cơ quan chủ trì"].iloc[0] == "Sở Công Thương"
+    budgets = tasks["Kinh phí (triệu đồng)"].tolist()
+    assert budget in budgets if budget else set(budgets) == {""}
+
+
 def test_a_wrong_setting_stops_every_page_with_a_message_in_both_languages(monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
