@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.core.i18n import t
 from dashboard.intake.accounts import allowed
+from dashboard.ui.address import open_map
 from dashboard.ui.auth import account_panel
 from dashboard.ui.state import init_session, language_selector, store_faults_shown
 
@@ -15,7 +16,8 @@ account = account_panel()
 
 sections = {
     t("section.follow", language): [
-        st.Page("pages/map.py", title=t("page.map", language), url_path="map", default=True),
+        st.Page(open_map, title=t("page.map", language), url_path="start", default=True, visibility="hidden"),
+        st.Page("pages/map.py", title=t("page.map", language), url_path="map"),
         st.Page("pages/district.py", title=t("page.district", language)),
         st.Page("pages/compare.py", title=t("progress_pages.compare", language)),
         st.Page("pages/reform.py", title=t("reform.title", language)),

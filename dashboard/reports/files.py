@@ -9,7 +9,7 @@ from pathlib import Path
 from dashboard.dataset import Dataset
 from dashboard.reports.word import word_bytes
 from dashboard.reports.workbook import workbook_of
-from dashboard.reports.yearly import YearlyReport, yearly_report
+from dashboard.reports.yearly import YearlyReport, report_name, yearly_report
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,6 @@ class WrittenReport:
     word: Path
     workbook: Path
     report: YearlyReport
-
-
-def report_name(report: YearlyReport) -> str:
-    """Return the files' name without suffix: bao-cao-sxtdbv-phu-tho-2026 (en: scp-report-phu-tho-2026)."""
-    prefix = "bao-cao-sxtdbv" if report.language == "vi" else "scp-report"
-    return f"{prefix}-{report.slug}-{report.year}"
 
 
 def write_report(data: Dataset, plan_id: str, year: int, folder: Path, language: str, today: date) -> WrittenReport:

@@ -14,7 +14,6 @@ from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
 from dashboard.geography.units import units_of
 from dashboard.intake.tables import is_demo
-from dashboard.maps.static_map import figure_words, map_png
 from dashboard.maps.views import Selection, map_view
 from dashboard.progress.breakdowns import budget_by_task
 from dashboard.progress.reporting import (
@@ -108,7 +107,10 @@ def all_units_notes(data: Dataset, score: list[ScoreRow], language: str) -> list
 
 def core_maps(data: Dataset, province_code: str, year: int, language: str, today: date) -> list[ReportMap]:
     """Return a static map of each core indicator in the year, drawn from the same prepared layer, classes,
-    colours and legend words as the map page (no image where the layer lacks the year's units)."""
+    colours and legend words as the map page (no image where the layer lacks the year's units); the drawing
+    (matplotlib, about a second to import) is loaded only when maps are asked for."""
+    from dashboard.maps.static_map import figure_words, map_png
+
     maps = []
     drawable = not units_of(data.units, province_code, year).empty
     for indicator in data.core_indicators():
@@ -189,3 +191,9 @@ def late_line(report: YearlyReport) -> str:
 def today_text(report: YearlyReport) -> str:
     """Return the day the report is made as of, in the language."""
     return day_text(report.today, report.language)
+
+
+def report_name(report: YearlyReport) -> str:
+    """Return the files' name without suffix: bao-cao-sxtdbv-phu-tho-2026 (en: scp-report-phu-tho-2026)."""
+    prefix = "bao-cao-sxtdbv" if report.language == "vi" else "scp-report"
+    return f"{prefix}-{report.slug}-{report.year}"

@@ -11,6 +11,13 @@ from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.ui.state import DEFAULT_INDICATOR, DEFAULT_PROVINCE, DEFAULT_YEAR
 
 WRITTEN_KEY = "map_address"
+MAP_PAGE = "pages/map.py"
+
+
+def open_map() -> None:
+    """Open the map at its own address (/map), carrying the query of the address the app was opened at, so a
+    link to the app's root and a link to /map show the same map and the address a leader copies names the map."""
+    st.switch_page(MAP_PAGE, query_params=st.query_params.to_dict())
 
 
 def follow_address(data: Dataset, language: str) -> list[str]:

@@ -10,12 +10,9 @@ import streamlit as st
 
 from dashboard.core.exports import csv_bytes, workbook_bytes, xlsx_bytes
 from dashboard.core.i18n import t
-from dashboard.maps.static_map import figure_words, map_png
 from dashboard.maps.views import MapView
-from dashboard.reports.files import report_name
-from dashboard.reports.word import word_bytes
 from dashboard.reports.workbook import workbook_of
-from dashboard.reports.yearly import YearlyReport
+from dashboard.reports.yearly import YearlyReport, report_name
 from dashboard.ui.text import plain
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -60,18 +57,32 @@ def original_file_button(content: Callable[[], bytes], file_name: str, language:
     )
 
 
+def _map_image(view: MapView, indicator: str, kind: str, language: str) -> bytes:
+    """Return the map image, loading the drawing (matplotlib, about a second to import) only when asked for."""
+    from dashboard.maps.static_map import figure_words, map_png
+
+    return map_png(view, language, figure_words(view, indicator, kind, language))
+
+
 def map_image_button(view: MapView, indicator: str, kind: str, name: str, language: str) -> None:
     """Draw the download of the map as a PNG image (title, values, legend in words, source, date), drawn when
     clicked."""
     st.download_button(
         t("map_image.button", language),
-        lambda: map_png(view, language, figure_words(view, indicator, kind, language)),
+        lambda: _map_image(view, indicator, kind, language),
         f"{name}.png",
         "image/png",
         key="map_image",
         icon=":material/image:",
         on_click="ignore",
     )
+
+
+def _word_file(with_maps: Callable[[], YearlyReport]) -> bytes:
+    """Return the yearly report as a Word file, loading python-docx and the map drawing only when asked for."""
+    from dashboard.reports.word import word_bytes
+
+    return word_bytes(with_maps())
 
 
 def report_buttons(report: YearlyReport, with_maps: Callable[[], YearlyReport], language: str) -> None:
@@ -81,7 +92,7 @@ def report_buttons(report: YearlyReport, with_maps: Callable[[], YearlyReport], 
     name = report_name(report)
     row.download_button(
         t("reporting.download_word", language),
-        lambda: word_bytes(with_maps()),
+        lambda: _word_file(with_maps),
         f"{name}.docx",
         DOCX_MIME,
         key="report_word",

@@ -127,3 +127,9 @@ def test_the_map_is_fitted_to_its_units_by_the_legend_as_drawn_not_a_fixed_margi
     assert np.ravel(json.loads(fitted.group(1))) == pytest.approx([south, west, north, east])
     assert 'querySelector(".scp-legend")' in html and "new ResizeObserver(fit)" in html
     assert 'paddingBottomRight": [360' not in html and html.count("fitBounds") == 1
+
+
+def test_the_map_takes_focus_on_the_first_press_without_scrolling_the_page(view):
+    page = render(view)
+    assert 'container.addEventListener("mousedown"' in page
+    assert "focus({preventScroll: true})" in page
