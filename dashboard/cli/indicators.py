@@ -94,10 +94,10 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
         "dry_run": arguments.dry_run,
         "committed": upload_id is not None,
         "upload_id": upload_id,
-        "agency": arguments.agency,
         "counts": preview.counts() if preview.accepted else {"new": 0, "changed": 0, "unchanged": 0},
         "problems": [problem.as_dict() for problem in preview.problems],
         "rows": preview.stored_rows(),
+        "agency": arguments.agency,
     }
     if arguments.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
