@@ -38,6 +38,8 @@ if allowed(account, "undo"):
 if allowed(account, "manage_boundaries"):
     data_pages.append(st.Page("pages/boundaries.py", title=t("boundary.title", language)))
     data_pages.append(st.Page("pages/sites.py", title=t("sites.title", language)))
+if allowed(account, "manage_plans"):
+    data_pages.append(st.Page("pages/plans.py", title=t("plans.title", language)))
 if allowed(account, "manage_users"):
     data_pages.append(st.Page("pages/users.py", title=t("page.users", language)))
 if data_pages:

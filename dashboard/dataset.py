@@ -4,19 +4,22 @@ tables."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from dashboard.core.paths import DEMO_TABLES, GEODATA, INDICATORS
-from dashboard.core.programme import load_catalogue, load_plans, load_targets
-from dashboard.core.tasks import TaskRegister, load_task_register
+from dashboard.core.programme import load_catalogue
+from dashboard.core.tasks import TaskRegister
 from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, load_layer
 from dashboard.geography.boundaries.stored import combined_layer, imported_layers
 from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
 from dashboard.geography.zones.stored import with_imported_zones
+from dashboard.intake.plans import programme
 from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
+from dashboard.store.database import Store
 
 SUBMISSION_COLUMNS = ["id", "table_name", "agency", "uploaded_at", "undone_at", "source"]
 
@@ -39,9 +42,15 @@ class Dataset:
     submissions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_COLUMNS))
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
-    def plan_of(self, province_code: str) -> pd.Series:
-        """Return the plan of a province."""
-        return self.plans[self.plans["province_code"] == province_code].iloc[0]
+    def plan_of(self, province_code: str, year: int | None = None) -> pd.Series:
+        """Return the plan that governs a province in a year (by default this year): of its plans begun by then,
+        the one begun last (a plan loaded later wins a tie); before any has begun, the first."""
+        plans = self.plans[self.plans["province_code"] == province_code]
+        year = date.today().year if year is None else year
+        begun = plans[plans["period_start"].astype(int) <= year]
+        if begun.empty:
+            return plans.iloc[0]
+        return begun.iloc[begun["period_start"].astype(int).to_numpy().argsort(kind="stable")[-1]]
 
     def province(self, province_code: str) -> pd.Series:
         """Return a province's row."""
@@ -76,26 +85,27 @@ def load_dataset(
     indicators: Path = INDICATORS,
     tables: dict[str, pd.DataFrame] | None = None,
     layer: Path = SCHEMATIC_LAYER,
-    data_dir: Path | None = None,
-    submissions: pd.DataFrame | None = None,
+    store: Store | None = None,
 ) -> Dataset:
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
-    bundled demonstration tables); boundary layers imported into data_dir take over the years they are valid
-    in, and zone lists imported there replace the listed zones they name; submissions are the store's uploads."""
+    bundled demonstration tables); boundary layers imported into the store take over the years they are valid
+    in, zone lists imported there replace the listed zones they name, plans loaded there join the bundled
+    ones (in place of a plan of the same id), and its uploads are the submissions the reporting round reads."""
     boundaries, zones = load_layer(layer), load_zones(geodata)
-    if data_dir is not None:
-        boundaries = combined_layer(boundaries, imported_layers(data_dir))
-        zones = with_imported_zones(zones, data_dir)
+    loaded = programme(store, indicators)
+    if store is not None:
+        boundaries = combined_layer(boundaries, imported_layers(store))
+        zones = with_imported_zones(zones, store)
     return Dataset(
         provinces=load_provinces(geodata),
         units=load_units(geodata),
         zones=zones,
         layer=boundaries,
-        plans=load_plans(indicators),
-        targets=load_targets(indicators),
+        plans=loaded.plans,
+        targets=loaded.targets,
         catalogue=load_catalogue(indicators),
-        tasks=load_task_register(indicators),
+        tasks=loaded.register,
         tables=load_tables(DEMO_TABLES) if tables is None else tables,
         schematic=layer == SCHEMATIC_LAYER,
-        submissions=pd.DataFrame(columns=SUBMISSION_COLUMNS) if submissions is None else submissions,
+        submissions=pd.DataFrame(columns=SUBMISSION_COLUMNS) if store is None else store.uploads(),
     )

@@ -11,7 +11,7 @@ from dashboard.geography.boundaries.report import report_years
 from dashboard.geography.boundaries.service import check_upload, store_checked
 from dashboard.ui.auth import require_page
 from dashboard.ui.boundary_panels import report_panel, versions_panel
-from dashboard.ui.state import dataset, language, run_through_entry, settings
+from dashboard.ui.state import dataset, language, run_through_entry, store
 
 run_through_entry()
 account = require_page("manage_boundaries")
@@ -54,9 +54,7 @@ if checked and upload is not None:
         crs or None,
     )
     st.session_state.pop("boundary_accept", None)
-    st.session_state["boundary_result"] = check_upload(
-        upload.getvalue(), upload.name, request, data.units, settings().data_dir
-    )
+    st.session_state["boundary_result"] = check_upload(upload.getvalue(), upload.name, request, data.units, store())
 elif checked:
     st.warning(t("boundary.no_file", lang))
 
@@ -69,7 +67,7 @@ if result is not None:
     if report["status"] != REFUSED:
         accepted = report["status"] == CLEAN or st.checkbox(t("boundary.accept", lang), key="boundary_accept")
         if st.button(t("boundary.store", lang), key="boundary_store", disabled=not accepted, type="primary"):
-            version = store_checked(settings().data_dir, result, account.username, accepted=report["status"] != CLEAN)
+            version = store_checked(store(), result, account.username, accepted=report["status"] != CLEAN)
             if version:
                 del st.session_state["boundary_result"]
                 st.session_state["boundary_stored"] = t(

@@ -11,7 +11,7 @@ from dashboard.geography.zones.stored import store_zones
 from dashboard.maps.points import province_point_checks
 from dashboard.ui.auth import require_page
 from dashboard.ui.site_panels import green_point_panel, zone_report_panel
-from dashboard.ui.state import dataset, language, run_through_entry, settings
+from dashboard.ui.state import dataset, language, run_through_entry, store
 
 FILE_TYPES = ["csv", "geojson", "json", "zip", "gpkg"]
 
@@ -51,9 +51,7 @@ if "zone_result" in st.session_state:
     if shown["status"] != "refused":
         accepted = shown["status"] == "clean" or st.checkbox(t("sites.accept", lang), key="zone_accept")
         if st.button(t("sites.store", lang), key="zone_store", disabled=not accepted, type="primary"):
-            version = store_zones(
-                settings().data_dir, shown, zones, account.username, accepted=shown["status"] != "clean"
-            )
+            version = store_zones(store(), shown, zones, account.username, accepted=shown["status"] != "clean")
             del st.session_state["zone_result"]
             st.session_state["zone_stored"] = t("sites.stored", lang, version=version)
             st.rerun()

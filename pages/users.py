@@ -4,23 +4,15 @@ confirmation); each change says what was done."""
 import streamlit as st
 
 from dashboard.core.i18n import t
-from dashboard.intake.accounts import (
-    ROLES,
-    account_problems,
-    find_account,
-    save_accounts,
-    with_account,
-    without_account,
-)
+from dashboard.intake.accounts import ROLES, account_problems, add_account, remove_account
 from dashboard.store.database import StoreUnavailableError
 from dashboard.ui.auth import accounts_or_fault, require_page
-from dashboard.ui.state import language, run_through_entry, settings
+from dashboard.ui.state import language, run_through_entry, store
 from dashboard.ui.text import plain
 
 run_through_entry()
 account = require_page("manage_users")
 lang = language()
-path = settings().accounts_file
 st.title(t("page.users", lang))
 if "users_done" in st.session_state:
     key, values = st.session_state.pop("users_done")
@@ -44,13 +36,8 @@ st.dataframe(
 )
 
 
-def saved(changed: list, key: str, values: dict[str, str]) -> None:
-    """Write the accounts and rerun to say what was done, or say why nothing was written."""
-    try:
-        save_accounts(path, changed)
-    except StoreUnavailableError as unwritable:
-        st.error(plain(unwritable.message()))
-        return
+def said(key: str, values: dict[str, str]) -> None:
+    """Rerun to say what was done."""
     st.session_state["users_done"] = (key, values)
     st.rerun()
 
@@ -69,11 +56,13 @@ with st.form("user_form"):
         for key, values in problems:
             st.error(t(key, lang, **values))
         if not problems:
-            previous = find_account(accounts, username)
-            changed = with_account(accounts, username, role, password, name, email)
-            stored = previous.username if previous else changed[-1].username
-            done = "sign_in.changed" if previous else "sign_in.added"
-            saved(changed, done, {"username": stored, "role": t(f"role.{role}", lang)})
+            try:
+                stored, existed = add_account(store(), username, role, password, name, email)
+            except StoreUnavailableError as unwritable:
+                st.error(plain(unwritable.message()))
+            else:
+                done = "sign_in.changed" if existed else "sign_in.added"
+                said(done, {"username": stored.username, "role": t(f"role.{role}", lang)})
 
 others = [entry.username for entry in accounts if entry.username != account.username]
 if others:
@@ -81,4 +70,9 @@ if others:
     removed = st.selectbox(t("account.username", lang), others, key="user_remove_choice")
     sure = st.checkbox(t("sign_in.remove_confirm", lang, username=plain(removed)), key="user_remove_sure")
     if st.button(t("users.remove", lang), disabled=not sure, key="user_remove"):
-        saved(without_account(accounts, removed), "sign_in.removed", {"username": removed})
+        try:
+            remove_account(store(), removed)
+        except StoreUnavailableError as unwritable:
+            st.error(plain(unwritable.message()))
+        else:
+            said("sign_in.removed", {"username": removed})

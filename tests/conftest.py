@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.core.settings import default_url
 from dashboard.dataset import Dataset, load_dataset
-from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, save_accounts, with_account
+from dashboard.intake.accounts import ADMIN, PLANNER, VIEWER, add_account
 from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
 from dashboard.store.database import Store
@@ -48,17 +48,20 @@ def password_of(username: str) -> str:
     return f"mat-khau-{username}"
 
 
+def store_in(folder: Path) -> Store:
+    """Return the SQLite store in a data folder, as the app and the commands open it by default."""
+    return Store(default_url(folder))
+
+
 @pytest.fixture(scope="session")
 def seeded_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a data folder holding a store seeded with the demo tables and a viewer, a planner and an admin."""
     folder = tmp_path_factory.mktemp("seeded")
     seeded = Store(default_url(folder))
     seed_demo(seeded, bundled_reference(), DEMO_ACCOUNT)
-    seeded.engine.dispose()
-    accounts = []
     for username, role in ACCOUNTS.items():
-        accounts = with_account(accounts, username, role, password_of(username), name=username.title())
-    save_accounts(folder / "accounts.json", accounts)
+        add_account(seeded, username, role, password_of(username), name=username.title())
+    seeded.engine.dispose()
     return folder
 
 
@@ -100,22 +103,39 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     yield from _postgres_store(request.getfixturevalue("postgres_url"))
 
 
-def _postgres_store(url: str) -> Iterator[Store]:
-    """Yield a store in a fresh PostgreSQL schema, dropped afterwards."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Return the URL of an empty database of each kind, for several stores (servers) to share."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+        return
+    yield from _postgres_schema(request.getfixturevalue("postgres_url"))
+
+
+def _postgres_schema(url: str) -> Iterator[str]:
+    """Yield the URL of a fresh PostgreSQL schema on the server, dropped afterwards."""
     import sqlalchemy as sa
 
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(url)
     with admin.begin() as connection:
         connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    chosen = Store(sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False))
     try:
-        yield chosen
+        yield sa.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False)
     finally:
-        chosen.engine.dispose()
         with admin.begin() as connection:
             connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
         admin.dispose()
+
+
+def _postgres_store(url: str) -> Iterator[Store]:
+    """Yield a store in a fresh PostgreSQL schema, dropped afterwards."""
+    for schema_url in _postgres_schema(url):
+        chosen = Store(schema_url)
+        try:
+            yield chosen
+        finally:
+            chosen.engine.dispose()
 
 
 @pytest.fixture

@@ -14,9 +14,11 @@ from dashboard.core.settings import SettingsError, load_settings
 from dashboard.geography.boundaries.importing import CLEAN, LEVELS, REFUSED, ImportRequest, MatchReport
 from dashboard.geography.boundaries.reading import Finding
 from dashboard.geography.boundaries.report import report_text, versions_table
-from dashboard.geography.boundaries.service import check_file, store_checked
+from dashboard.geography.boundaries.service import check_file, store_checked, store_refusal
 from dashboard.geography.boundaries.stored import list_versions
 from dashboard.geography.units import load_units
+from dashboard.intake.uploads import open_store
+from dashboard.store.database import StoreUnavailableError
 
 EXIT_CLEAN = 0
 EXIT_REFUSED = 1
@@ -51,16 +53,16 @@ def run(arguments: argparse.Namespace) -> int:
     of the store, 3 when problems were accepted and it was stored."""
     logging.getLogger("pyogrio").setLevel(logging.WARNING)
     try:
-        data_dir = load_settings().data_dir
-    except SettingsError as problem:
+        store = open_store(load_settings(), seed=False)
+    except (SettingsError, StoreUnavailableError) as problem:
         if arguments.action == "list" or not arguments.json:
             raise
         report = MatchReport(arguments.file.name, "", arguments.province, arguments.level, arguments.valid_from, None)
-        report.refusals.append(Finding("settings", {"message": str(problem)}))
+        report.refusals.append(_refusal(problem))
         print(json.dumps({**report.to_json(), "stored_version": None}, ensure_ascii=False, indent=1))
         return EXIT_REFUSED
     if arguments.action == "list":
-        print(versions_table(list_versions(data_dir), arguments.language).to_string(index=False))
+        print(versions_table(list_versions(store), arguments.language).to_string(index=False))
         return EXIT_CLEAN
     request = ImportRequest(
         path=arguments.file,
@@ -72,11 +74,11 @@ def run(arguments: argparse.Namespace) -> int:
         name_field=arguments.name_field,
         crs=arguments.crs,
     )
-    result = check_file(request, load_units(), data_dir)
+    result = check_file(request, load_units(), store)
     status = result.report.status
     stored = None
     if not arguments.dry_run and (status == CLEAN or (status != REFUSED and arguments.accept)):
-        stored = store_checked(data_dir, result, getpass.getuser(), accepted=arguments.accept)
+        stored = store_checked(store, result, getpass.getuser(), accepted=arguments.accept)
         status = result.report.status
     if arguments.json:
         print(json.dumps({**result.report.to_json(), "stored_version": stored}, ensure_ascii=False, indent=1))
@@ -89,3 +91,10 @@ def run(arguments: argparse.Namespace) -> int:
     if status == REFUSED:
         return EXIT_REFUSED
     return EXIT_ACCEPTED if stored else EXIT_NOT_STORED
+
+
+def _refusal(problem: SettingsError | StoreUnavailableError) -> Finding:
+    """Return the report's refusal for settings not understood or a store that cannot be opened."""
+    if isinstance(problem, StoreUnavailableError):
+        return store_refusal(problem)
+    return Finding("settings", {"message": str(problem)})

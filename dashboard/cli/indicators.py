@@ -16,7 +16,14 @@ from dashboard.intake.accounts import ADMIN, Account
 from dashboard.intake.audit import uploads_table
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
-from dashboard.intake.uploads import Preview, bundled_reference, commit_upload, preview_upload, undo_upload
+from dashboard.intake.uploads import (
+    Preview,
+    bundled_reference,
+    commit_upload,
+    open_store,
+    preview_upload,
+    undo_upload,
+)
 from dashboard.store.database import StaleStoreError, Store, UndoRefusedError
 
 EXIT_OK, EXIT_INVALID, EXIT_UNCONFIRMED, EXIT_STALE = 0, 1, 2, 3
@@ -53,7 +60,7 @@ def run(arguments: argparse.Namespace) -> int:
     settings = load_settings()
     if arguments.action == "import":
         return _import(arguments, settings)
-    store = Store(settings.database_url)
+    store = open_store(settings, seed=False)
     if arguments.action == "undo":
         try:
             restored = undo_upload(store, arguments.upload_id, Account(arguments.user, ADMIN))
@@ -76,14 +83,14 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
         known = ", ".join(agency_codes())
         print(" / ".join(t("upload.unknown_agency", lang, value=arguments.agency, known=known) for lang in LANGUAGES))
         return EXIT_INVALID
-    store = Store(settings.database_url)
+    store = open_store(settings, seed=False)
     content = arguments.file.read_bytes()
     preview = preview_upload(
         store,
         content,
         arguments.file.name,
         arguments.table,
-        bundled_reference(settings.data_dir),
+        bundled_reference(store),
         settings.max_upload_bytes,
     )
     code, upload_id = _committed(store, preview, arguments)

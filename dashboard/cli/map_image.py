@@ -35,9 +35,9 @@ def map_dataset() -> Dataset:
     """Return the dataset the map page draws: the store's tables and uploads and the boundary layers, prepared for
     the map."""
     settings = load_settings()
-    store = open_store(settings.database_url, settings.seed_demo)
+    store = open_store(settings)
     layer = {"layer": settings.boundaries} if settings.boundaries else {}
-    data = load_dataset(tables=store_tables(store), data_dir=settings.data_dir, submissions=store.uploads(), **layer)
+    data = load_dataset(tables=store_tables(store), store=store, **layer)
     return replace(data, layer=prepared_layer(data.layer))
 
 

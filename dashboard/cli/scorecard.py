@@ -29,7 +29,8 @@ def run(arguments: argparse.Namespace) -> int:
     """Print a plan's scorecard as of a year from the store (a table, or JSON records); return the exit code."""
     settings = load_settings()
     plan, language = arguments.plan, arguments.language
-    data = load_dataset(tables=store_tables(open_store(settings.database_url, settings.seed_demo)))
+    store = open_store(settings)
+    data = load_dataset(tables=store_tables(store), store=store)
     plan_id = plan_for_slug(data, plan)
     if plan_id is None:
         known = ", ".join(plan_slugs(data))

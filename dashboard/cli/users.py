@@ -1,4 +1,4 @@
-"""`users list | add | remove`: the local accounts that sign in to the app, with argon2-hashed passwords."""
+"""`users list | add | remove`: the accounts in the store that sign in to the app, with argon2-hashed passwords."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import sys
 
 from dashboard.core.i18n import LANGUAGES, t
 from dashboard.core.settings import load_settings
-from dashboard.intake.accounts import ROLES, find_account, load_accounts, save_accounts, with_account, without_account
+from dashboard.intake.accounts import ROLES, add_account, load_accounts, remove_account
+from dashboard.intake.uploads import open_store
 
 EXIT_REFUSED = 1
 
@@ -34,30 +35,28 @@ def _both(key: str, role: str = "", **params: object) -> str:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Run a users action on the accounts file, say what was done, and return its exit code (1 when refused)."""
-    path = load_settings().accounts_file
-    accounts = load_accounts(path)
+    """Run a users action on the accounts in the store, say what was done, and return its exit code (1 when
+    refused)."""
+    store = open_store(load_settings())
     if arguments.action == "list":
-        for account in accounts:
+        for account in load_accounts(store):
             print(f"{account.username}\t{account.role}\t{account.name}\t{account.email}")
         return 0
-    previous = find_account(accounts, arguments.username)
     if arguments.action == "add":
         password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
         try:
-            changed = with_account(
-                accounts, arguments.username, arguments.role, password, arguments.name, arguments.email
+            account, existed = add_account(
+                store, arguments.username, arguments.role, password, arguments.name, arguments.email
             )
         except ValueError as refused:
             print(refused, file=sys.stderr)
             return EXIT_REFUSED
-        save_accounts(path, changed)
-        username = previous.username if previous else changed[-1].username
-        print(_both("sign_in.changed" if previous else "sign_in.added", username=username, role=arguments.role))
+        said = "sign_in.changed" if existed else "sign_in.added"
+        print(_both(said, username=account.username, role=arguments.role))
         return 0
-    if previous is None:
+    removed = remove_account(store, arguments.username)
+    if removed is None:
         print(_both("sign_in.unknown_user", username=arguments.username), file=sys.stderr)
         return EXIT_REFUSED
-    save_accounts(path, without_account(accounts, arguments.username))
-    print(_both("sign_in.removed", username=previous.username))
+    print(_both("sign_in.removed", username=removed.username))
     return 0

@@ -96,7 +96,8 @@ class Task:
 
 @dataclass(frozen=True)
 class RegisterProblem:
-    """A problem in a register file: the file, the row (1 is the header), the column and the value."""
+    """A problem in a register file: the file, the row (1 is the header; 0 for the file as a whole), the column
+    and the value."""
 
     file: str
     row: int
@@ -111,6 +112,8 @@ class RegisterProblem:
         prefixes = ("tasks.problem", "problem", "intake_checks")
         key = next((f"{prefix}.{self.code}" for prefix in prefixes if f"{prefix}.{self.code}" in known), "")
         text = t(key, language, value=self.value, column=self.column, **self.params)
+        if not self.row:
+            return t("tasks.problem.in_file", language, file=self.file, text=text)
         return t("tasks.problem.where", language, file=self.file, row=self.row, column=self.column, text=text)
 
 
@@ -348,13 +351,17 @@ def read_register(
     return TaskRegister(agencies, tasks), problems
 
 
+def register_frames(folder: Path = INDICATORS) -> dict[str, pd.DataFrame]:
+    """Return the register's three files as text frames, keyed by file name."""
+    return {name: _text_frame(folder / name) for name in (AGENCIES, TASKS, OUTPUTS)}
+
+
 def load_task_register(folder: Path = INDICATORS) -> TaskRegister:
     """Return the bundled register, checked against the plans and the indicator catalogue of the same folder;
     raise RegisterError listing every problem when it does not pass."""
     plan_ids = set(pd.read_csv(folder / "plans.csv", dtype=str, keep_default_na=False)["plan_id"])
     indicators = set(pd.read_csv(folder / "catalogue.csv", dtype=str, keep_default_na=False)["indicator"])
-    frames = {name: _text_frame(folder / name) for name in (AGENCIES, TASKS, OUTPUTS)}
-    register, problems = read_register(frames, plan_ids, indicators)
+    register, problems = read_register(register_frames(folder), plan_ids, indicators)
     if problems:
         raise RegisterError(problems)
     return register

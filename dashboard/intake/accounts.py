@@ -1,30 +1,28 @@
 """Accounts and roles: viewers see maps and tables, planners also upload and undo, administrators also manage
-boundary layers and users. Accounts live in a local JSON file with argon2-hashed passwords; user names are
-compared as stored (trimmed, NFC, case-folded), and a new password has at least 8 characters and is not one of
-the 30,000 most common (zxcvbn's list of leaked passwords, a maintained package, instead of a list kept here)."""
+boundary layers and users. Accounts live in the store with argon2-hashed passwords, so every app server on one
+database knows them; user names are compared as stored (trimmed, NFC, case-folded), and a new password has at
+least 8 characters and is not one of the 30,000 most common (zxcvbn's list of leaked passwords, a maintained
+package, instead of a list kept here)."""
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 import unicodedata
 from dataclasses import asdict, dataclass
 from functools import cache
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from dashboard.core.i18n import LANGUAGES, in_both_languages, t
-from dashboard.store.database import StoreUnavailableError
+from dashboard.store.accounts import account_row, account_rows, delete_account, put_account, username_key
+from dashboard.store.database import Store
 
 VIEWER, PLANNER, ADMIN = "viewer", "planner", "admin"
 ROLES = (VIEWER, PLANNER, ADMIN)
 RIGHTS = {
     VIEWER: {"view"},
     PLANNER: {"view", "upload", "undo"},
-    ADMIN: {"view", "upload", "undo", "manage_boundaries", "manage_users"},
+    ADMIN: {"view", "upload", "undo", "manage_boundaries", "manage_plans", "manage_users"},
 }
 HASHER = PasswordHasher()
 MIN_PASSWORD = 8
@@ -59,39 +57,9 @@ def require(account: Account, action: str) -> None:
         raise PermissionDeniedError(f"{account.username or 'anonymous'} ({account.role}) may not {action}")
 
 
-def load_accounts(path: Path) -> list[Account]:
-    """Return the accounts in the file (none when it does not exist yet); raise StoreUnavailableError
-    (accounts_unreadable) when the file cannot be read or is not an accounts file."""
-    try:
-        if not path.exists():
-            return []
-        return [Account(**entry) for entry in json.loads(path.read_text(encoding="utf-8"))["accounts"]]
-    except (OSError, ValueError, KeyError, TypeError) as problem:
-        detail = str(problem).splitlines()[0][:200] if str(problem) else type(problem).__name__
-        raise StoreUnavailableError("accounts_unreadable", str(path), detail) from problem
-
-
-def save_accounts(path: Path, accounts: list[Account]) -> None:
-    """Write the accounts file atomically, readable by its owner only; raise StoreUnavailableError
-    (accounts_unwritable) and leave the file as it was when it cannot be written."""
-    text = json.dumps({"accounts": [asdict(account) for account in accounts]}, ensure_ascii=False, indent=2)
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".accounts-")
-        with os.fdopen(handle, "w", encoding="utf-8") as written:
-            written.write(text)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as problem:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise StoreUnavailableError("accounts_unwritable", str(path), problem.strerror or str(problem)) from problem
-
-
-def username_key(username: str) -> str:
-    """Return the form user names are compared in: NFC, trimmed, case-folded (" Lan" and "lan" are one user)."""
-    return unicodedata.normalize("NFC", username).strip().casefold()
+def load_accounts(store: Store) -> list[Account]:
+    """Return every account in the store, by user name."""
+    return [Account(**fields) for fields in account_rows(store)]
 
 
 @cache
@@ -123,27 +91,42 @@ def find_account(accounts: list[Account], username: str) -> Account | None:
     return next((account for account in accounts if username_key(account.username) == key), None)
 
 
-def with_account(
-    accounts: list[Account], username: str, role: str, password: str = "", name: str = "", email: str = ""
-) -> list[Account]:
-    """Return the accounts with one added or replaced (the same user name, compared as stored); the password is
-    stored only as an argon2 hash. Raise ValueError, in both languages, for a bad role, name or password."""
+def add_account(
+    store: Store, username: str, role: str, password: str = "", name: str = "", email: str = ""
+) -> tuple[Account, bool]:
+    """Add an account, or change the one of the same user name (compared as stored), in one transaction that moves
+    the store's revision on; return it and whether it existed. The password is stored only as an argon2 hash (an
+    empty one keeps the current hash). Raise ValueError, in both languages, for a bad role, name or password."""
     if role not in ROLES:
         raise ValueError(in_both_languages("users.bad_role", role=role, roles=", ".join(ROLES)))
     problems = account_problems(username, password)
     if problems:
         raise ValueError(" / ".join(t(key, lang, **values) for key, values in problems for lang in LANGUAGES))
-    previous = find_account(accounts, username)
-    hashed = HASHER.hash(password) if password else previous.password_hash if previous else ""
-    stored_name = previous.username if previous else unicodedata.normalize("NFC", username).strip()
-    account = Account(stored_name, role, name or (previous.name if previous else ""), email, hashed)
-    return [entry for entry in accounts if entry is not previous] + [account]
+    hashed = HASHER.hash(password) if password else ""
+    with store.changing() as connection:
+        previous = account_row(connection, username)
+        stored_name = previous["username"] if previous else unicodedata.normalize("NFC", username).strip()
+        account = Account(
+            stored_name,
+            role,
+            name or (previous["name"] if previous else ""),
+            email,
+            hashed or (previous["password_hash"] if previous else ""),
+        )
+        put_account(connection, asdict(account))
+    return account, previous is not None
 
 
-def without_account(accounts: list[Account], username: str) -> list[Account]:
-    """Return the accounts without the named one (compared as stored)."""
-    key = username_key(username)
-    return [account for account in accounts if username_key(account.username) != key]
+def remove_account(store: Store, username: str) -> Account | None:
+    """Remove the account of a user name (compared as stored) and return it, or None when there is none (then
+    nothing is written)."""
+    with store.reading() as connection:
+        found = account_row(connection, username)
+    if found is None:
+        return None
+    with store.changing() as connection:
+        delete_account(connection, username)
+    return Account(**found)
 
 
 def signed_in(accounts: list[Account], username: str, password: str) -> Account | None:

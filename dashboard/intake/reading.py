@@ -69,13 +69,19 @@ def _xlsx_cell(cell: openpyxl.cell.cell.Cell) -> str:
     return _clean(value)
 
 
-def _xlsx_rows(content: bytes) -> list[list[str]]:
-    """Return the rows of the first sheet of an XLSX workbook as text."""
+def workbook_sheets(content: bytes, first_only: bool = False) -> dict[str, list[list[str]]]:
+    """Return the rows of each sheet of an XLSX workbook (or of its first only) as text, by sheet title."""
     workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
-        return [[_xlsx_cell(cell) for cell in row] for row in workbook.worksheets[0].iter_rows()]
+        sheets = workbook.worksheets[:1] if first_only else workbook.worksheets
+        return {sheet.title: [[_xlsx_cell(cell) for cell in row] for row in sheet.iter_rows()] for sheet in sheets}
     finally:
         workbook.close()
+
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    """Return the rows of the first sheet of an XLSX workbook as text."""
+    return next(iter(workbook_sheets(content, first_only=True).values()))
 
 
 def _header_key(text: str) -> str:

@@ -8,22 +8,24 @@ import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
-from dashboard.core.programme import load_catalogue, load_plans
-from dashboard.core.tasks import TaskRegister, load_task_register
+from dashboard.core.programme import load_catalogue
+from dashboard.core.settings import Settings
+from dashboard.core.tasks import TaskRegister
 from dashboard.geography.units import load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
+from dashboard.intake.plans import programme
 from dashboard.intake.problems import Problem, errors, warnings
 from dashboard.intake.reading import ROW, read_upload
 from dashboard.intake.tables import TableSpec, table_specs, typed_table
 from dashboard.intake.validation import Reference, check_rows
 from dashboard.store.database import NewUpload, StaleStoreError, Store
+from dashboard.store.moving import move_into_store
 
 DEMO_SOURCE = "demo"
 UPLOAD_SOURCE = "upload"
@@ -207,24 +209,28 @@ def undo_upload(store: Store, upload_id: int, account: Account) -> int:
     return store.undo(upload_id, account.username)
 
 
-def bundled_reference(data_dir: Path | None = None) -> Reference:
+def bundled_reference(store: Store | None = None) -> Reference:
     """Return the units, zones, plans, catalogue and task register that uploaded rows are checked against: the
-    bundled ones, with the zone lists imported into data_dir when given."""
-    zones = load_zones() if data_dir is None else with_imported_zones(load_zones(), data_dir)
+    bundled ones, with the zone lists and plans loaded into the store when given."""
+    zones = load_zones() if store is None else with_imported_zones(load_zones(), store)
+    loaded = programme(store)
     return Reference(
-        units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue(), tasks=load_task_register()
+        units=load_units(), zones=zones, plans=loaded.plans, catalogue=load_catalogue(), tasks=loaded.register
     )
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:
-    """Load the bundled demonstration tables into an empty store, through the same checks as any upload; when
-    another process is seeding the same store at the same time, leave the seeding to it."""
+    """Load the bundled demonstration tables into a store that has no upload yet, through the same checks as any
+    upload; when another process is seeding the same store at the same time, leave the seeding to it."""
+    if not store.uploads().empty:
+        return
+    start = store.revision()
     for seeded, name in enumerate(table_specs()):
         path = DEMO_TABLES / f"{name}.csv"
         frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="source")
         content = frame.to_csv(index=False).encode("utf-8")
         preview = preview_upload(store, content, f"{path.name}", name, reference, len(content))
-        if preview.revision != seeded:
+        if preview.revision != start + seeded:
             return
         try:
             commit_upload(store, preview, account, confirm_warnings=True, source=DEMO_SOURCE)
@@ -232,10 +238,13 @@ def seed_demo(store: Store, reference: Reference, account: Account) -> None:
             return
 
 
-def open_store(url: str, seed: bool) -> Store:
-    """Return the store at the URL, migrated, with the demo tables loaded into it when it is new and seeding is on."""
-    store = Store(url)
-    if seed:
+def open_store(settings: Settings, seed: bool = True) -> Store:
+    """Return the store the settings name, migrated, with what earlier versions kept in files under SCP_DATA_DIR
+    moved into it (once), and the demo tables loaded into it when it has no upload yet, seed is asked for and
+    the settings allow it."""
+    store = Store(settings.database_url)
+    move_into_store(store, settings.data_dir, settings.accounts_file)
+    if seed and settings.seed_demo:
         seed_demo(store, bundled_reference(), DEMO_ACCOUNT)
     return store
 

@@ -10,7 +10,8 @@ import functools
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,7 +214,9 @@ class Store:
                 found = [str(problem.orig)]
         if found != ["ok"]:
             logger.error("store %s failed its integrity check: %s", self.where, "; ".join(found[:5]))
-            raise StoreUnavailableError("integrity_failed", self.where, "; ".join(found[:3]))
+            raise StoreUnavailableError(
+                "integrity_failed", self.where, "; ".join(" ".join(item.split()) for item in found[:3])
+            )
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration, keeping every row (one process at a time)."""
@@ -224,6 +227,27 @@ class Store:
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(20251)")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    @contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """Yield a connection for reading; a database or file error becomes a StoreUnavailableError."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except (sa.exc.DBAPIError, OSError) as problem:
+            raise self.fault(problem) from problem
+
+    @contextmanager
+    def changing(self) -> Iterator[sa.Connection]:
+        """Yield a connection in one writing transaction that holds the write lock and moves the revision on when
+        it commits, so every server's caches see the change at their next rerun; all or nothing is written."""
+        try:
+            with self.writer.begin() as connection:
+                self._lock(connection, None)
+                yield connection
+                self._advance(connection)
+        except (sa.exc.DBAPIError, OSError) as problem:
+            raise self.fault(problem) from problem
 
     @_guarded
     def revision(self) -> int:

@@ -1,4 +1,4 @@
-"""Who is signed in: a sign-in form against the local accounts file (with a lockout after repeated failures), or
+"""Who is signed in: a sign-in form against the accounts in the store (with a lockout after repeated failures), or
 OpenID Connect through st.login, and the guard every restricted page calls first."""
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ SIGN_IN_FAILED = "sign_in_failed"
 
 
 def accounts_or_fault() -> tuple[list[Account], StoreUnavailableError | None]:
-    """Return the accounts, or none and why the accounts file cannot be read."""
+    """Return the accounts in the store, or none and why the store cannot be read."""
     try:
-        return load_accounts(settings().accounts_file), None
+        return load_accounts(store()), None
     except StoreUnavailableError as fault:
         return [], fault
 
 
 def current_account() -> Account:
-    """Return the signed-in account as the accounts file has it now (a changed role or a removed account takes
-    effect at once), or the anonymous viewer (also when the accounts file cannot be read)."""
+    """Return the signed-in account as the store has it now (a changed role or a removed account takes effect at
+    once, whichever server changed it), or the anonymous viewer (also when the store cannot be read)."""
     accounts, _ = accounts_or_fault()
     if settings().auth == "oidc":
         user = st.user
@@ -40,8 +40,8 @@ def current_account() -> Account:
 
 
 def account_panel() -> Account:
-    """Draw the sign-in or sign-out control in the sidebar and return the current account; an accounts file that
-    cannot be read is said in the sidebar, and everyone is an anonymous viewer until it is repaired."""
+    """Draw the sign-in or sign-out control in the sidebar and return the current account; a store that cannot be
+    read is said in the sidebar, and everyone is an anonymous viewer until it is repaired."""
     lang = language()
     _, fault = accounts_or_fault()
     if fault:

@@ -15,7 +15,7 @@ from dashboard.geography.boundaries.report import (
     versions_table,
 )
 from dashboard.geography.boundaries.stored import list_versions
-from dashboard.ui.state import settings
+from dashboard.ui.state import store
 from dashboard.ui.text import plain
 
 VERDICT = {CLEAN: st.success, REFUSED: st.error}
@@ -50,7 +50,7 @@ def report_panel(report: dict, language: str) -> None:
 def versions_panel(language: str) -> None:
     """Draw the stored layer versions, newest first, or say that none is stored."""
     st.subheader(t("boundary.versions", language))
-    versions = list_versions(settings().data_dir)
+    versions = list_versions(store())
     if versions.empty:
         st.info(t("boundary.no_versions", language))
     else:

@@ -17,10 +17,7 @@ from dashboard.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from dashboard.core.settings import Settings, load_settings
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, LayerFileError
-from dashboard.geography.boundaries.stored import BOUNDARIES
 from dashboard.geography.reform import load_reform
-from dashboard.geography.versions import stored_version_ids
-from dashboard.geography.zones.stored import ZONES
 from dashboard.intake.audit import changes_table
 from dashboard.intake.uploads import open_store, store_tables
 from dashboard.maps.points import green_point_view
@@ -42,16 +39,16 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str, seed: bool) -> Store:
-    """Return the store at the URL, migrated, with the demo tables loaded into it when it is new and seeding is on."""
-    return open_store(url, seed)
+def _store(chosen: Settings) -> Store:
+    """Return the store the settings name, migrated, with the files of earlier versions moved into it once and
+    the demo tables loaded into it when it is new and seeding is on."""
+    return open_store(chosen)
 
 
 def store() -> Store:
-    """Return the store of indicator rows and uploads, shared by every session; raise StoreUnavailableError when
-    it cannot be opened (a damaged store is reported, and tried again, on every page until it is repaired)."""
-    chosen = settings()
-    return _store(chosen.database_url, chosen.seed_demo)
+    """Return the store of every piece of state, shared by every session; raise StoreUnavailableError when it
+    cannot be opened (a damaged store is reported, and tried again, on every page until it is repaired)."""
+    return _store(settings())
 
 
 @contextmanager
@@ -71,22 +68,21 @@ def _files_version(boundaries: Path | None) -> str:
 
 
 def data_version() -> str:
-    """Return the version of the data shown: the bundled files, the store's revision (moved on by every upload
-    and undo) and the boundary and zone versions imported; every cache of prepared data is keyed by it."""
-    chosen = settings()
-    imported = [*stored_version_ids(chosen.data_dir / BOUNDARIES), *stored_version_ids(chosen.data_dir / ZONES)]
-    return f"{_files_version(chosen.boundaries)}:{store().revision()}:{'|'.join(imported)}"
+    """Return the version of the data shown: the bundled files and the store's revision, which every upload, undo,
+    imported layer or zone list and account change moves on (through any server on the same store); every cache
+    of prepared data is keyed by it."""
+    return f"{_files_version(settings().boundaries)}:{store().revision()}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _dataset(boundaries: Path | None, data_dir: Path, version: str) -> Dataset:
+def _dataset(boundaries: Path | None, version: str) -> Dataset:
     """Return the dataset of a data version: the boundary layer (the schematic one when None) with the layers
-    imported into data_dir, prepared for the map, and the store's tables."""
-    tables, submissions = store_tables(store()), store().uploads()
+    imported into the store, prepared for the map, and the store's tables."""
+    tables = store_tables(store())
     if boundaries:
-        data = load_dataset(layer=boundaries, tables=tables, data_dir=data_dir, submissions=submissions)
+        data = load_dataset(layer=boundaries, tables=tables, store=store())
     else:
-        data = load_dataset(tables=tables, data_dir=data_dir, submissions=submissions)
+        data = load_dataset(tables=tables, store=store())
     return replace(data, layer=prepared_layer(data.layer))
 
 
@@ -94,7 +90,7 @@ def dataset() -> Dataset:
     """Return the dataset, shared read-only by every session, or stop the page with a message in both languages
     when the layer file SCP_BOUNDARIES names cannot be drawn."""
     try:
-        return _dataset(settings().boundaries, settings().data_dir, data_version())
+        return _dataset(settings().boundaries, data_version())
     except LayerFileError as problem:
         st.error(f"{t('settings.invalid', language())} {plain(str(problem))}")
         st.stop()

@@ -64,11 +64,14 @@ def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    from dashboard.intake.accounts import save_accounts, with_account
+    from dashboard.intake.accounts import add_account
+    from tests.conftest import store_in
 
     data_dir = tmp_path_factory.mktemp("var")
-    accounts = with_account([], "lan", "planner", PASSWORDS["lan"], name="Lan")
-    save_accounts(data_dir / "accounts.json", with_account(accounts, "quantri", "admin", PASSWORDS["quantri"]))
+    accounts = store_in(data_dir)
+    add_account(accounts, "lan", "planner", PASSWORDS["lan"], name="Lan")
+    add_account(accounts, "quantri", "admin", PASSWORDS["quantri"])
+    accounts.engine.dispose()
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]

@@ -9,6 +9,7 @@ from dashboard.__main__ import main
 from dashboard.core.settings import default_url
 from dashboard.intake.accounts import load_accounts, signed_in
 from dashboard.store.database import Store
+from tests.conftest import store_in
 
 HEADER = "year;district_code;district_name;supermarkets_total;supermarkets_eco_packaging\n"
 
@@ -76,11 +77,9 @@ def test_users_are_added_with_a_hashed_password_read_from_stdin(folder, capsys, 
     monkeypatch.setattr("sys.stdin", io.StringIO("bi-mat-cua-lan\n"))
     assert main(["users", "add", "lan", "--role", "planner", "--name", "Nguyễn Thị Lan"]) == 0
     assert "Account “lan” added as Planner." in capsys.readouterr().out
-    accounts = load_accounts(folder / "accounts.json")
-    assert (
-        accounts[0].password_hash.startswith("$argon2id$")
-        and "bi-mat-cua-lan" not in (folder / "accounts.json").read_text()
-    )
+    accounts = load_accounts(store_in(folder))
+    assert accounts[0].password_hash.startswith("$argon2id$") and "bi-mat-cua-lan" not in accounts[0].password_hash
+    assert not (folder / "accounts.json").exists()
     assert signed_in(accounts, "lan", "bi-mat-cua-lan").role == "planner"
     assert run(capsys, "users", "list")[1].startswith("lan\tplanner\tNguyễn Thị Lan")
 
@@ -91,7 +90,7 @@ def test_an_import_checks_zones_against_the_imported_zone_lists_too(folder, caps
 
     new_zone = load_zones().iloc[[0]].assign(zone_code="PT-CCN-MOI", name="CCN Mới")
     report = {"status": CLEAN, "province_code": new_zone.iloc[0]["province_code"], "sha256": "0" * 64}
-    store_zones(folder, report, new_zone, "quantri", accepted=False)
+    store_zones(store_in(folder), report, new_zone, "quantri", accepted=False)
     path = folder / "vung.csv"
     path.write_text("year,zone_code,zone_name,reached\n2025,PT-CCN-MOI,,có\n", encoding="utf-8")
     code, out = run(capsys, "indicators", "import", str(path), "--table", "zone_awareness", "--dry-run", "--json")
@@ -117,15 +116,15 @@ def test_users_are_compared_as_stored_passwords_checked_and_each_change_said(
     monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-cua-lan\n"))
     main(["users", "add", "lan", "--role", "planner"])
     capsys.readouterr()
-    before = (folder / "accounts.json").read_bytes()
+    before = store_in(folder).revision()
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{password}\n"))
     assert main(argv) == code
     out, err = capsys.readouterr()
     assert said in (out if code == 0 else err) and "Traceback" not in out + err
     if code:
-        assert (folder / "accounts.json").read_bytes() == before
+        assert store_in(folder).revision() == before
     expected = ["lan", "mai"] if usernames is None else usernames
-    assert [account.username for account in load_accounts(folder / "accounts.json")] == expected
+    assert [account.username for account in load_accounts(store_in(folder))] == expected
 
 
 def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field(folder, capsys):

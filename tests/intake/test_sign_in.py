@@ -4,14 +4,14 @@ server sharing the store; every failure and lockout is logged, never a password.
 import logging
 from datetime import UTC, datetime, timedelta
 
-from dashboard.intake.accounts import PLANNER, with_account
+from dashboard.intake.accounts import HASHER, PLANNER, Account
 from dashboard.intake.sign_in import LOCKOUT, MAX_FAILURES, WINDOW, attempt_sign_in
 from dashboard.store.database import Store
 
 PASSWORD = "mat-khau-cua-lan"
 WRONG = "sai-mat-khau-roi"
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
-ACCOUNTS = with_account([], "lan", PLANNER, PASSWORD)
+ACCOUNTS = [Account("lan", PLANNER, password_hash=HASHER.hash(PASSWORD))]
 
 
 def fail(store: Store, times: int, username: str = "lan", client: str | None = "10.0.0.1", at=START):

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core.paths import ROOT
+from dashboard.core.settings import default_url
 from dashboard.dataset import load_dataset
 from dashboard.geography.boundaries.importing import ImportRequest, import_layer
 from dashboard.geography.boundaries.service import store_checked
@@ -11,6 +12,7 @@ from dashboard.geography.units import load_units
 from dashboard.maps.views import Selection, class_table, map_view, selected_district, undrawn_note
 from dashboard.progress.history import district_history, history_table
 from dashboard.progress.plan import targets_table
+from dashboard.store.database import Store
 
 PHU_THO = "25"
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
@@ -143,8 +145,9 @@ def test_a_full_layer_leaves_no_note(data):
 @pytest.mark.skipif(not (REAL / "phu_tho.geojson").exists(), reason=f"the real boundary fixtures are not at {REAL}")
 def test_the_real_phu_tho_layer_without_tan_son_names_it_under_the_map_and_counts_only_drawn_units(tmp_path):
     result = import_layer(ImportRequest(REAL / "phu_tho.geojson", PHU_THO, "district", 2021), load_units())
-    assert store_checked(tmp_path, result, "test", accepted=True)
-    view = map_view(load_dataset(data_dir=tmp_path), Selection(PHU_THO, "eco_packaging", 2025, "vi"))
+    store = Store(default_url(tmp_path))
+    assert store_checked(store, result, "test", accepted=True)
+    view = map_view(load_dataset(store=store), Selection(PHU_THO, "eco_packaging", 2025, "vi"))
     assert view.undrawn == ["240"]
     assert sum(entry.count for entry in view.legend) == len(view.features) == 12
     assert undrawn_note(view, "vi").startswith("Lớp ranh giới đang vẽ không có: Huyện Tân Sơn (100% (5/5 siêu thị))")

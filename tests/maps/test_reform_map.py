@@ -7,6 +7,7 @@ import pytest
 import shapely
 
 from dashboard.core.paths import ROOT
+from dashboard.core.settings import default_url
 from dashboard.dataset import load_dataset
 from dashboard.geography.boundaries.importing import ImportRequest, import_layer
 from dashboard.geography.boundaries.service import store_checked
@@ -14,6 +15,7 @@ from dashboard.geography.reform import load_reform
 from dashboard.geography.units import load_units
 from dashboard.maps.reform_map import reform_view
 from dashboard.maps.views import map_note
+from dashboard.store.database import Store
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
 PHU_THO, HOA_BINH = "25", "17"
@@ -69,8 +71,9 @@ def test_all_schematic_parts_keep_the_generic_note_and_are_not_cut(data):
 @pytest.mark.skipif(not (REAL / "phu_tho.geojson").exists(), reason=f"the real boundary fixtures are not at {REAL}")
 def test_the_real_phu_tho_layer_never_overlaps_the_schematic_hoa_binh_and_tan_son_is_named(data, tmp_path):
     result = import_layer(ImportRequest(REAL / "phu_tho.geojson", PHU_THO, "district", 2021), load_units())
-    assert store_checked(tmp_path, result, "test", accepted=True)
-    imported = load_dataset(data_dir=tmp_path)
+    store = Store(default_url(tmp_path))
+    assert store_checked(store, result, "test", accepted=True)
+    imported = load_dataset(store=store)
     reform = reform_view(imported, load_reform(), PHU_THO, "eco_packaging", 2025, "vi")
     assert overlap_km2(reform.view.features, imported) < 0.01
     assert "Hòa Bình là sơ đồ" in reform.view.boundary_note

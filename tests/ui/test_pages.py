@@ -10,10 +10,12 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.i18n import t
 from dashboard.core.paths import ROOT
-from dashboard.intake.accounts import ADMIN, Account, save_accounts
+from dashboard.geography.boundaries.stored import list_versions
+from dashboard.intake.accounts import ADMIN, add_account
 from dashboard.maps.bench.synthetic import detailed_layer
 from dashboard.maps.views import Selection, map_view
 from dashboard.progress.wording import figure_text, province_target_metric
+from tests.conftest import store_in
 
 TIMEOUT_S = 60
 
@@ -237,9 +239,7 @@ def app_with_data_dir(monkeypatch, data_dir):
     st.cache_data.clear()
     st.cache_resource.clear()
     monkeypatch.setenv("SCP_DATA_DIR", str(data_dir))
-    admin = Account("quantri", ADMIN)
-    if not (Path(data_dir) / "accounts.json").exists():
-        save_accounts(Path(data_dir) / "accounts.json", [admin])
+    admin, _ = add_account(store_in(Path(data_dir)), "quantri", ADMIN)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
     app.session_state["account"] = admin
     return app.run()
@@ -265,7 +265,7 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2025)[["code", "geometry"]]
     layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
     result = import_layer(ImportRequest(tmp_path / "phu_tho.geojson", "25", "district", 2021, 2025), data.units)
-    version = store_version(tmp_path / "var", result, "admin", accepted=False)
+    version = store_version(store_in(tmp_path / "var"), result, "admin", accepted=False)
     app = app_with_data_dir(monkeypatch, tmp_path / "var")
     assert not app.exception
     assert t("app.schematic_note", "vi") not in [caption.value for caption in app.caption]
@@ -274,6 +274,23 @@ def test_the_boundary_page_lists_stored_versions_and_the_map_stops_calling_them_
     versions = app.dataframe[0].value
     assert versions["Phiên bản"].tolist() == [version]
     assert versions["Trạng thái"].tolist() == ["hợp lệ"] and versions["Năm"].tolist() == ["2021–2025"]
+
+
+def test_a_layer_imported_through_another_server_is_drawn_at_the_next_rerun(data, monkeypatch, tmp_path):
+    from dashboard.geography.boundaries.importing import ImportRequest, import_layer
+    from dashboard.geography.boundaries.stored import store_version
+    from dashboard.geography.units import valid_in
+
+    app = app_with_data_dir(monkeypatch, tmp_path / "var")
+    assert t("app.schematic_note", "vi") in [caption.value for caption in app.caption]
+    layer = valid_in(data.layer[data.layer["province_code"] == "25"], 2025)[["code", "geometry"]]
+    layer.to_file(tmp_path / "phu_tho.geojson", driver="GeoJSON")
+    result = import_layer(ImportRequest(tmp_path / "phu_tho.geojson", "25", "district", 2021, 2025), data.units)
+    other_server = store_in(tmp_path / "var")
+    store_version(other_server, result, "admin", accepted=False)
+    app.run()
+    assert not app.exception
+    assert t("app.schematic_note", "vi") not in [caption.value for caption in app.caption]
 
 
 def test_the_reform_page_shows_today_phu_tho_with_a_figure_spanning_the_reform(app, data):
@@ -308,7 +325,7 @@ def test_checking_without_a_file_asks_for_one_and_stores_nothing(monkeypatch, tm
     app.button[0].click().run()
     assert not app.exception
     assert app.warning[0].value == "Hãy chọn tệp trước."
-    assert not (tmp_path / "boundaries").exists()
+    assert list_versions(store_in(tmp_path)).empty and not (tmp_path / "boundaries").exists()
 
 
 def map_arguments(app: AppTest) -> dict:

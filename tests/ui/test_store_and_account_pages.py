@@ -9,9 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.paths import ROOT
 from dashboard.core.settings import default_url
-from dashboard.intake.accounts import PLANNER, load_accounts, save_accounts, with_account
+from dashboard.intake.accounts import PLANNER, Account, add_account, load_accounts
 from dashboard.intake.sign_in import MAX_FAILURES
 from dashboard.store.database import NewUpload, Store
+from tests.conftest import store_in
 from tests.store import test_store_faults
 from tests.store.test_store_faults import (
     Case,
@@ -85,21 +86,21 @@ def test_a_full_disk_at_sign_in_is_said_on_the_form_and_nobody_is_signed_in(faul
     assert "đã đầy" in shown(app.sidebar.error[0].value) and "is full" in shown(app.sidebar.error[0].value)
 
 
-def test_an_unreadable_accounts_file_is_said_in_the_sidebar_and_pages_still_open(faulty, data_dir):
+def test_an_old_accounts_file_that_cannot_be_moved_is_one_message_and_nobody_is_signed_in(faulty, data_dir):
     faulty(garbage_accounts)
     st.cache_data.clear()
     st.cache_resource.clear()
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
-    app.session_state["account"] = with_account([], "lan", PLANNER)[0]
+    app.session_state["account"] = Account("lan", PLANNER)
     app.run()
     assert not app.exception
-    assert "Không đọc được tệp tài khoản" in shown(app.sidebar.error[0].value)
-    assert "cannot be read" in shown(app.sidebar.error[0].value)
-    assert app.title[0].value == "Bản đồ" and app.sidebar.text_input(key="sign_in_username")
+    for said in (shown(app.sidebar.error[0].value), shown(app.error[0].value)):
+        assert "Không đọc được tệp tài khoản cũ" in said and "could not be moved into the store" in said
     assert not [caption for caption in app.sidebar.caption if "Đã đăng nhập" in caption.value]
     panel = sign_in(panel_app(), "lan", "mat-khau-lan")
     assert not panel.exception and "account" not in panel.session_state
-    assert "Không đọc được tệp tài khoản" in shown(panel.sidebar.error[-1].value)
+    assert "Không đọc được tệp tài khoản cũ" in shown(panel.sidebar.error[-1].value)
+    assert not store_in(data_dir).uploads().empty and load_accounts(store_in(data_dir))[1].username == "lan"
 
 
 def test_repeated_failed_sign_ins_lock_the_account_and_say_when_to_retry(data_dir):
@@ -113,8 +114,7 @@ def test_repeated_failed_sign_ins_lock_the_account_and_say_when_to_retry(data_di
 
 
 def test_a_display_name_with_markup_is_shown_as_text_in_the_sidebar(data_dir):
-    path = data_dir / "accounts.json"
-    save_accounts(path, with_account(load_accounts(path), "lan", PLANNER, name=HOSTILE))
+    add_account(store_in(data_dir), "lan", PLANNER, name=HOSTILE)
     app = signed_in_app(data_dir, "lan")
     caption = app.sidebar.caption[0].value
     assert not app.exception
@@ -146,7 +146,7 @@ def test_removing_a_user_asks_for_confirmation_and_says_what_was_done(data_dir):
     app.button(key="user_remove").click().run()
     assert not app.exception
     assert app.success[0].value == "Đã xóa tài khoản “lan”: tài khoản này không đăng nhập được nữa."
-    assert "lan" not in [account.username for account in load_accounts(data_dir / "accounts.json")]
+    assert "lan" not in [account.username for account in load_accounts(store_in(data_dir))]
     assert not app.checkbox(key="user_remove_sure").value
 
 
@@ -161,7 +161,7 @@ def test_removing_a_user_asks_for_confirmation_and_says_what_was_done(data_dir):
 def test_a_short_or_common_password_on_the_users_page_is_refused_and_nothing_is_written(
     data_dir, username, password, said
 ):
-    before = (data_dir / "accounts.json").read_bytes()
+    before = store_in(data_dir).revision(), load_accounts(store_in(data_dir))
     app = signed_in_app(data_dir, "quantri")
     app.switch_page("pages/users.py").run()
     app.text_input(key="user_username").input(username)
@@ -169,7 +169,7 @@ def test_a_short_or_common_password_on_the_users_page_is_refused_and_nothing_is_
     app.button[-2].click().run()
     assert not app.exception
     assert said in app.error[0].value
-    assert (data_dir / "accounts.json").read_bytes() == before
+    assert (store_in(data_dir).revision(), load_accounts(store_in(data_dir))) == before
 
 
 def test_adding_a_user_whose_name_differs_only_by_spaces_changes_the_same_account(data_dir):
@@ -180,7 +180,7 @@ def test_adding_a_user_whose_name_differs_only_by_spaces_changes_the_same_accoun
     app.button[-2].click().run()
     assert not app.exception
     assert app.success[0].value == "Đã sửa tài khoản “lan”: Người xem."
-    accounts = load_accounts(data_dir / "accounts.json")
+    accounts = load_accounts(store_in(data_dir))
     assert [account.role for account in accounts if account.username.strip() == "lan"] == ["viewer"]
 
 

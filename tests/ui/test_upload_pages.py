@@ -7,8 +7,11 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core.paths import ROOT
 from dashboard.intake.accounts import load_accounts
 from dashboard.ui import upload_preview
+from tests.conftest import store_in
 
 TIMEOUT_S = 60
+GUARDED_PAGES = ["pages/upload.py", "pages/history.py", "pages/users.py", "pages/boundaries.py", "pages/sites.py"]
+GUARDED_PAGES += ["pages/plans.py"]
 PACKAGING = (
     "Năm;Mã huyện;Tên huyện;Tổng số siêu thị và trung tâm thương mại;Số siêu thị dùng bao bì thân thiện môi trường\n"
 )
@@ -27,7 +30,7 @@ def signed_in_app(data_dir, username: str) -> AppTest:
     AppTest reruns only the page script, not app.py, so the page list of a role is built on the first run."""
     st.cache_data.clear()
     st.cache_resource.clear()
-    account = next(entry for entry in load_accounts(data_dir / "accounts.json") if entry.username == username)
+    account = next(entry for entry in load_accounts(store_in(data_dir)) if entry.username == username)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S)
     app.session_state["account"] = account
     return app.run()
@@ -40,9 +43,7 @@ def test_the_sign_in_form_signs_a_planner_in(app):
     assert app.session_state["account"].role == "planner"
 
 
-@pytest.mark.parametrize(
-    "page", ["pages/upload.py", "pages/history.py", "pages/users.py", "pages/boundaries.py", "pages/sites.py"]
-)
+@pytest.mark.parametrize("page", GUARDED_PAGES)
 @pytest.mark.parametrize("username", [None, "khach"])
 def test_a_viewer_is_not_offered_the_planner_and_admin_pages(data_dir, page, username):
     app = signed_in_app(data_dir, username) if username else AppTest.from_file(str(ROOT / "app.py")).run()
@@ -52,9 +53,7 @@ def test_a_viewer_is_not_offered_the_planner_and_admin_pages(data_dir, page, use
         app.switch_page(page)
 
 
-@pytest.mark.parametrize(
-    "page", ["pages/upload.py", "pages/history.py", "pages/users.py", "pages/boundaries.py", "pages/sites.py"]
-)
+@pytest.mark.parametrize("page", GUARDED_PAGES)
 def test_a_page_file_run_directly_refuses_a_viewer(data_dir, page):
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -135,9 +134,7 @@ def test_an_admin_adds_a_planner(data_dir):
     app.text_input(key="user_password").input("mat-khau-minh")
     app.button[-2].click().run()
     assert not app.exception
-    assert {account.username: account.role for account in load_accounts(data_dir / "accounts.json")}[
-        "minh"
-    ] == "planner"
+    assert {account.username: account.role for account in load_accounts(store_in(data_dir))}["minh"] == "planner"
 
 
 def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_exports(data_dir):
@@ -163,11 +160,10 @@ def test_uploaded_markup_is_shown_as_text_and_formulas_are_neutralised_in_export
 
 
 def test_an_account_removed_by_an_administrator_loses_its_pages_at_once(data_dir):
-    from dashboard.intake.accounts import save_accounts, without_account
+    from dashboard.intake.accounts import remove_account
 
     app = signed_in_app(data_dir, "lan")
-    path = data_dir / "accounts.json"
-    save_accounts(path, without_account(load_accounts(path), "lan"))
+    remove_account(store_in(data_dir), "lan")
     app.switch_page("pages/upload.py").run()
     assert "không có quyền" in app.error[0].value
     assert not app.file_uploader

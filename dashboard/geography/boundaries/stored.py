@@ -1,10 +1,10 @@
-"""Imported boundary layer versions kept in the data directory, each prepared once with its match report; the
-layer a year is drawn on is the newest import valid in that year, else the bundled one."""
+"""Imported boundary layer versions kept in the store, each prepared once with its match report; the layer a year
+is drawn on is the newest import valid in that year, else the bundled one."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -12,10 +12,16 @@ import pandas as pd
 from dashboard.geography.boundaries.importing import CLEAN, NEEDS_ACCEPTANCE, ImportResult, MatchReport
 from dashboard.geography.boundaries.reading import Finding
 from dashboard.geography.crs import WGS84
-from dashboard.geography.versions import now_stamp, read_stored_report, stored_reports, write_version
+from dashboard.store.database import Store
+from dashboard.store.imported import (
+    BOUNDARIES,
+    ImportedVersion,
+    add_version,
+    now_stamp,
+    version_payloads,
+    version_reports,
+)
 
-BOUNDARIES = "boundaries"
-LAYER_FILE = "layer.geojson"
 VERSION_COLUMNS = [
     "version_id",
     "province_code",
@@ -58,27 +64,22 @@ def subtract_years(kept: YearRange, taken: list[YearRange]) -> list[YearRange]:
     return parts
 
 
-def _folder(data_dir: Path) -> Path:
-    """Return the folder holding the layer versions."""
-    return data_dir / BOUNDARIES
-
-
-def list_versions(data_dir: Path) -> pd.DataFrame:
+def list_versions(store: Store) -> pd.DataFrame:
     """Return every stored layer version, newest import first."""
-    rows = [{column: stored.get(column) for column in VERSION_COLUMNS} for stored in stored_reports(_folder(data_dir))]
+    rows = [{column: stored.get(column) for column in VERSION_COLUMNS} for stored in version_reports(store, BOUNDARIES)]
     frame = pd.DataFrame(rows, columns=VERSION_COLUMNS)
     return frame.sort_values("imported_at", ascending=False, ignore_index=True)
 
 
-def read_report(data_dir: Path, version_id: str) -> dict:
+def read_report(store: Store, version_id: str) -> dict:
     """Return the stored match report and metadata of one version."""
-    return read_stored_report(_folder(data_dir), version_id)
+    return next(report for report in version_reports(store, BOUNDARIES) if report["version_id"] == version_id)
 
 
-def check_against_store(data_dir: Path, report: MatchReport) -> None:
+def check_against_store(store: Store, report: MatchReport) -> None:
     """Add a refusal when the same file was already imported for the same province, level and years, and a
     note naming each stored version whose years this one would take over."""
-    versions = list_versions(data_dir)
+    versions = list_versions(store)
     same_place = versions[(versions["province_code"] == report.province_code) & (versions["level"] == report.level)]
     for version in same_place.itertuples():
         same_years = version.valid_from == report.valid_from and version.valid_to == report.valid_to
@@ -90,9 +91,9 @@ def check_against_store(data_dir: Path, report: MatchReport) -> None:
             report.notes.append(Finding("supersedes", {"version": version.version_id}))
 
 
-def store_version(data_dir: Path, result: ImportResult, imported_by: str, accepted: bool) -> str:
-    """Store a prepared layer and its report as a new version and return its id; a layer with problems is
-    stored only when accepted, a refused one never."""
+def store_version(store: Store, result: ImportResult, imported_by: str, accepted: bool) -> str:
+    """Store a prepared layer (GeoJSON in WGS84) and its report as a new version in one transaction and return
+    its id; a layer with problems is stored only when accepted, a refused one never."""
     report = result.report
     if report.status not in (CLEAN, NEEDS_ACCEPTANCE) or result.layer is None:
         raise ValueError(f"a refused layer cannot be stored: {report.status}")
@@ -109,26 +110,22 @@ def store_version(data_dir: Path, result: ImportResult, imported_by: str, accept
         "imported_at": imported_at,
         "accepted": accepted,
     }
-    write_version(
-        _folder(data_dir),
-        version_id,
-        stored,
-        lambda folder: result.layer.to_crs(WGS84).to_file(folder / LAYER_FILE, driver="GeoJSON"),
-    )
+    add_version(store, ImportedVersion.from_report(BOUNDARIES, stored, result.layer.to_crs(WGS84).to_json()))
     return version_id
 
 
-def imported_layers(data_dir: Path, level: str = "district") -> gpd.GeoDataFrame:
+def imported_layers(store: Store, level: str = "district") -> gpd.GeoDataFrame:
     """Return the features of every stored version of a level, each valid only in the years no newer import of
     its province claims, with the version id on each feature."""
-    versions = list_versions(data_dir)
+    versions = list_versions(store)
     versions = versions[versions["level"] == level]
+    payloads = version_payloads(store, BOUNDARIES, versions["version_id"].tolist())
     parts = []
     claimed: dict[str, list[YearRange]] = {}
     for version in versions.itertuples():
         taken = claimed.setdefault(version.province_code, [])
         own = YearRange(int(version.valid_from), int(version.valid_to))
-        layer = gpd.read_file(_folder(data_dir) / version.version_id / LAYER_FILE)
+        layer = gpd.read_file(io.BytesIO(payloads[version.version_id].encode("utf-8")))
         layer["code"] = layer["code"].astype(str)
         layer["province_code"] = layer["province_code"].astype(str)
         for free in subtract_years(own, taken):

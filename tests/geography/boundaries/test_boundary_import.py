@@ -18,6 +18,7 @@ from dashboard.geography.boundaries.reading import POLYGONAL, read_layer
 from dashboard.geography.boundaries.report import report_text
 from dashboard.geography.boundaries.stored import list_versions
 from dashboard.geography.units import load_units, valid_in
+from tests.conftest import store_in
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
 UNITS = load_units()
@@ -179,7 +180,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_is_stored(
     assert report.status == REFUSED and report.refusals[0].key == key
     assert words in report_text(report.to_json(), "en")
     assert run_cli(path, tmp_path / "var", monkeypatch, "--accept") == 1
-    assert list_versions(tmp_path / "var").empty
+    assert list_versions(store_in(tmp_path / "var")).empty
 
 
 def test_a_file_without_crs_is_read_in_the_epsg_code_the_user_names(data, tmp_path):
@@ -191,14 +192,14 @@ def test_the_command_stores_a_clean_layer_once_and_refuses_the_same_file_again(d
     path = tmp_path / "phu_tho.gpkg"
     phu_tho_layer(data).to_file(path, driver="GPKG")
     assert run_cli(path, tmp_path / "var", monkeypatch, "--dry-run") == 0
-    assert list_versions(tmp_path / "var").empty
+    assert list_versions(store_in(tmp_path / "var")).empty
     assert run_cli(path, tmp_path / "var", monkeypatch) == 0
-    assert len(list_versions(tmp_path / "var")) == 1
+    assert len(list_versions(store_in(tmp_path / "var"))) == 1
     capsys.readouterr()
     assert run_cli(path, tmp_path / "var", monkeypatch, "--json") == 1
     printed = json.loads(capsys.readouterr().out)
     assert printed["status"] == REFUSED and printed["refusals"][0]["key"] == "already_imported"
-    assert len(list_versions(tmp_path / "var")) == 1
+    assert len(list_versions(store_in(tmp_path / "var"))) == 1
 
 
 @needs_real
@@ -217,9 +218,9 @@ def test_the_real_phu_tho_file_reports_every_fault_and_is_stored_only_when_accep
     assert {"key": "area_differs", "params": {"row": 9, "code": "238", "area": 1308, "expected": 621}} in report[
         "notes"
     ]
-    assert list_versions(tmp_path / "var").empty
+    assert list_versions(store_in(tmp_path / "var")).empty
     assert run_cli(path, tmp_path / "var", monkeypatch, "--accept") == 3
-    assert list_versions(tmp_path / "var")["status"].tolist() == [NEEDS_ACCEPTANCE]
+    assert list_versions(store_in(tmp_path / "var"))["status"].tolist() == [NEEDS_ACCEPTANCE]
 
 
 @needs_real

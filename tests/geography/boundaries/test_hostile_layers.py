@@ -7,7 +7,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from shapely.geometry import Polygon
 
 from dashboard.__main__ import main
 from dashboard.core.i18n import t
@@ -20,6 +19,9 @@ from dashboard.geography.boundaries.service import check_file
 from dashboard.geography.boundaries.stored import imported_layers, list_versions, store_version
 from dashboard.geography.units import load_units, valid_in
 from dashboard.maps.prepared import prepared_layer
+from dashboard.store import database as store_module
+from tests.conftest import store_in
+from tests.maps.test_invalid_shapes import bow_tie as bow_tied
 
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
 UNITS = load_units()
@@ -39,17 +41,6 @@ def districts(data, province: str, year: int = 2023) -> gpd.GeoDataFrame:
     layer = valid_in(data.layer[data.layer["province_code"] == province], year)[["code", "geometry"]]
     names = UNITS.drop_duplicates("code", keep="first").set_index("code")["name"]
     return layer.assign(ten=layer["code"].map(names)).reset_index(drop=True)
-
-
-def bow_tied(shape: Polygon) -> Polygon:
-    """Return the polygon with the first two neighbouring vertices of its outer ring whose swap makes the
-    border cross itself swapped: a small bow-tie, the kind of fault a published national layer has."""
-    ring = list(shape.exterior.coords)[:-1]
-    for index in range(len(ring) - 1):
-        swapped = [*ring[:index], ring[index + 1], ring[index], *ring[index + 2 :]]
-        if not Polygon(swapped).is_valid:
-            return Polygon(swapped)
-    raise AssertionError("no swap of neighbouring vertices makes this polygon cross itself")
 
 
 def zipped(layer: gpd.GeoDataFrame, folder: Path, prj: str) -> Path:
@@ -153,12 +144,12 @@ def test_a_hostile_file_ends_in_a_report_naming_its_fault_in_both_languages(
 ):
     path, province, valid_from, valid_to = make(data, tmp_path)
     request = ImportRequest(path, province, "district", valid_from, valid_to)
-    report = check_file(request, UNITS, tmp_path / "var").report.to_json()
+    report = check_file(request, UNITS, store_in(tmp_path / "var")).report.to_json()
     assert report["status"] == status and key in found(report, where)
     english, vietnamese = report_text(report, "en"), report_text(report, "vi")
     assert words in english
     assert vietnamese != english and "{" not in vietnamese + english
-    assert list_versions(tmp_path / "var").empty
+    assert list_versions(store_in(tmp_path / "var")).empty
 
 
 @pytest.mark.parametrize(("make", "status", "exit_code", "where", "key", "words"), HOSTILE)
@@ -172,21 +163,23 @@ def test_a_hostile_file_through_the_command_prints_a_json_report_and_stores_noth
     assert main([*arguments, *years, "--json", "--dry-run"]) == exit_code
     printed = json.loads(capsys.readouterr().out)
     assert printed["status"] == status and key in found(printed, where)
-    assert printed["stored_version"] is None and list_versions(tmp_path / "var").empty
+    assert printed["stored_version"] is None and list_versions(store_in(tmp_path / "var")).empty
 
 
 def test_a_layer_with_a_bow_tie_is_stored_repaired_and_prepared_for_the_map(data, tmp_path):
     path, province, valid_from, valid_to = bow_tie(data, tmp_path)
-    result = check_file(ImportRequest(path, province, "district", valid_from, valid_to), UNITS, tmp_path / "var")
+    result = check_file(
+        ImportRequest(path, province, "district", valid_from, valid_to), UNITS, store_in(tmp_path / "var")
+    )
     assert result.layer.is_valid.all() and result.report.preparation["coverage_valid_after"]
-    store_version(tmp_path / "var", result, "test", accepted=False)
-    prepared = prepared_layer(imported_layers(tmp_path / "var"))
+    store_version(store_in(tmp_path / "var"), result, "test", accepted=False)
+    prepared = prepared_layer(imported_layers(store_in(tmp_path / "var")))
     assert prepared.is_valid.all() and len(prepared) == 13
 
 
 def test_a_name_or_type_change_is_matched_across_the_change_but_a_territory_change_is_not(data, tmp_path):
     path, *_ = town_became_city(data, tmp_path)
-    across = check_file(ImportRequest(path, "19", "district", 2019, 2025), UNITS, tmp_path / "var").report
+    across = check_file(ImportRequest(path, "19", "district", 2019, 2025), UNITS, store_in(tmp_path / "var")).report
     changed = [note.params for note in across.notes if note.key == "unit_changed"]
     assert changed == [
         {
@@ -202,7 +195,7 @@ def test_a_name_or_type_change_is_matched_across_the_change_but_a_territory_chan
     ]
     assert "Thị xã Phổ Yên đến năm 2021, Thành phố Phổ Yên từ năm 2022" in report_text(across.to_json(), "vi")
     path, *_ = territory_changed(data, tmp_path)
-    merged = check_file(ImportRequest(path, "17", "district", 2019, 2020), UNITS, tmp_path / "var").report
+    merged = check_file(ImportRequest(path, "17", "district", 2019, 2020), UNITS, store_in(tmp_path / "var")).report
     assert [match.code for match in merged.problems()] == ["148", "151"]
 
 
@@ -212,26 +205,44 @@ def test_a_real_layer_with_a_bow_tie_as_published_imports_and_prepares(tmp_path)
     layer.loc[0, "geometry"] = bow_tied(layer.geometry[0])
     path = tmp_path / "phu_tho.geojson"
     layer.to_file(path, driver="GeoJSON")
-    result = check_file(ImportRequest(path, "25", "district", 2019, 2019), UNITS, tmp_path / "var")
+    result = check_file(ImportRequest(path, "25", "district", 2019, 2019), UNITS, store_in(tmp_path / "var"))
     assert "shapes_repaired" in [note.key for note in result.report.notes]
     assert result.layer is not None and result.layer.is_valid.all()
 
 
+def full_store(folder: Path, monkeypatch) -> None:
+    """Let the SQLite store in the folder grow by no page, as a full disk does."""
+    connect = store_module._sqlite_connect
+
+    def limited(dbapi_connection: object, record: object) -> None:
+        connect(dbapi_connection, record)
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    store_in(folder).engine.dispose()
+    monkeypatch.setattr(store_module, "_sqlite_connect", limited)
+
+
+def server_gone(folder: Path, monkeypatch) -> None:
+    """Point the store at a PostgreSQL server that is not there."""
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://scp:scp@127.0.0.1:9/scp")
+
+
+@pytest.mark.parametrize("fault", [full_store, server_gone])
 def test_a_store_that_cannot_be_written_is_a_refusal_in_the_json_report_and_leaves_nothing(
-    data, tmp_path, monkeypatch, capsys
+    data, tmp_path, monkeypatch, capsys, fault
 ):
     path, province, valid_from, valid_to = lonlat_topojson(data, tmp_path)
-    (tmp_path / "var").mkdir()
-    blocker = tmp_path / "var" / "boundaries"
-    blocker.write_text("a file where the versions folder should be", encoding="utf-8")
     monkeypatch.setenv("SCP_DATA_DIR", str(tmp_path / "var"))
+    fault(tmp_path / "var", monkeypatch)
     arguments = ["boundaries", "import", str(path), "--province", province, "--level", "district"]
     assert main([*arguments, "--valid-from", str(valid_from), "--valid-to", str(valid_to), "--json"]) == 1
     printed = json.loads(capsys.readouterr().out)
     assert [refusal["key"] for refusal in printed["refusals"]] == ["store_failed"]
     assert printed["stored_version"] is None
-    assert blocker.read_text(encoding="utf-8") == "a file where the versions folder should be"
-    assert "could not be written to" in report_text(printed, "en")
+    assert "could not be written to the store" in report_text(printed, "en")
+    monkeypatch.undo()
+    assert list_versions(store_in(tmp_path / "var")).empty
 
 
 def test_settings_not_understood_are_a_json_report_with_json(tmp_path, monkeypatch, capsys):

@@ -15,6 +15,7 @@ from dashboard.geography.zones.stored import store_zones
 from dashboard.maps.folium_map import add_point_layer, district_map
 from dashboard.maps.points import MISPLACED_OUTLINE, POINT_COLOURS, green_point_view, province_point_checks
 from dashboard.maps.views import Selection, map_view
+from tests.conftest import store_in
 
 
 def phu_tho_zones(data) -> pd.DataFrame:
@@ -117,8 +118,8 @@ def test_a_stored_zone_list_moves_the_zones_on_the_map_and_drops_the_approximate
     path = tmp_path / "zones.csv"
     zone_csv(listed, path)
     report, zones = import_phu_tho(data, path)
-    store_zones(tmp_path / "var", report.to_json(), zones, "admin", accepted=False)
-    moved = load_dataset(data_dir=tmp_path / "var")
+    store_zones(store_in(tmp_path / "var"), report.to_json(), zones, "admin", accepted=False)
+    moved = load_dataset(store=store_in(tmp_path / "var"))
     view = map_view(moved, Selection("25", "zone_awareness", 2025, "en"))
     assert sorted(view.zones["latitude"].round(6)) == sorted((listed["latitude"]).round(6))
     assert "approximate" not in " ".join(view.zones["tooltip"])
