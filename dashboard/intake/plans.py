@@ -446,8 +446,8 @@ def plan_versions(store: Store) -> pd.DataFrame:
             "file": report["file"],
             "imported_by": report["imported_by"],
             "imported_at": report["imported_at"],
-            "undone_by": report["undone_by"] or "",
-            "undone_at": report["undone_at"] or "",
+            "undone_by": report.get("undone_by", ""),
+            "undone_at": report.get("undone_at", ""),
         }
         for report in version_reports(store, PLANS)
     ]

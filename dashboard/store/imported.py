@@ -75,8 +75,8 @@ def add_version(store: Store, version: ImportedVersion) -> None:
 
 
 def version_reports(store: Store, kind: str) -> list[dict]:
-    """Return the report of every stored version of a kind, oldest import first, with who undid it and when
-    (None while it stands)."""
+    """Return the report of every stored version of a kind as stored, oldest import first; an undone one also
+    says who undid it and when (undone_by, undone_at)."""
     query = (
         sa.select(IMPORTED.c.report, IMPORTED.c.undone_by, IMPORTED.c.undone_at)
         .where(IMPORTED.c.kind == kind)
@@ -84,7 +84,7 @@ def version_reports(store: Store, kind: str) -> list[dict]:
     )
     with store.reading() as connection:
         return [
-            {**json.loads(report), "undone_by": by, "undone_at": at}
+            {**json.loads(report), **({"undone_by": by, "undone_at": at} if at else {})}
             for report, by, at in connection.execute(query).all()
         ]
 
