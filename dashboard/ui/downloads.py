@@ -90,21 +90,17 @@ def report_buttons(report: YearlyReport, with_maps: Callable[[], YearlyReport], 
     workbook of its tables."""
     row = st.container(horizontal=True)
     name = report_name(report)
-    row.download_button(
-        t("reporting.download_word", language),
-        lambda: _word_file(with_maps),
-        f"{name}.docx",
-        DOCX_MIME,
-        key="report_word",
-        icon=":material/description:",
-        on_click="ignore",
+    files = (
+        ("word", lambda: _word_file(with_maps), "docx", DOCX_MIME, ":material/description:"),
+        ("xlsx", lambda: workbook_of(report), "xlsx", XLSX_MIME, ":material/table:"),
     )
-    row.download_button(
-        t("reporting.download_xlsx", language),
-        lambda: workbook_of(report),
-        f"{name}.xlsx",
-        XLSX_MIME,
-        key="report_xlsx",
-        icon=":material/table:",
-        on_click="ignore",
-    )
+    for kind, content, suffix, mime, icon in files:
+        row.download_button(
+            t(f"reporting.download_{kind}", language),
+            content,
+            f"{name}.{suffix}",
+            mime,
+            key=f"report_{kind}",
+            icon=icon,
+            on_click="ignore",
+        )
