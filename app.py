@@ -27,6 +27,7 @@ sections = {
         st.Page("pages/scorecard.py", title=t("progress_pages.scorecard", language)),
         st.Page("pages/trends.py", title=t("progress_pages.trends", language)),
         st.Page("pages/completeness.py", title=t("progress_pages.completeness", language)),
+        st.Page("pages/yearly_report.py", title=t("reporting.title", language)),
     ],
 }
 data_pages = []

@@ -24,10 +24,13 @@ from dashboard.intake.plans import programme
 from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
 from dashboard.store.database import Store
 
+SUBMISSION_COLUMNS = ["id", "table_name", "agency", "uploaded_at", "undone_at", "source"]
+
 
 @dataclass(frozen=True)
 class Dataset:
-    """The data behind every page."""
+    """The data behind every page; submissions are the store's uploads (id, table, agency reported for, time,
+    undone, source), which the rows' upload_id points to, empty for the bundled tables."""
 
     provinces: pd.DataFrame
     units: pd.DataFrame
@@ -39,6 +42,7 @@ class Dataset:
     tasks: TaskRegister
     tables: dict[str, pd.DataFrame]
     schematic: bool
+    submissions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SUBMISSION_COLUMNS))
     memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def plan_of(self, province_code: str, year: int | None = None) -> pd.Series:
@@ -125,9 +129,10 @@ def load_dataset(
 ) -> Dataset:
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
     bundled demonstration tables); boundary layers imported into the store take over the years they are valid
-    in, zone lists imported there replace the listed zones they name, and plans loaded there join the bundled
-    ones (in place of a plan of the same id). The commune level is drawn on the schematic commune layer of the
-    provinces after the reform until an official one is imported."""
+    in, zone lists imported there replace the listed zones they name, plans loaded there join the bundled
+    ones (in place of a plan of the same id), and its uploads are the submissions the reporting round reads.
+    The commune level is drawn on the schematic commune layer of the provinces after the reform until an
+    official one is imported."""
     provinces, zones = load_provinces(geodata), load_zones(geodata)
     loaded = programme(store, indicators)
     after_reform = list(provinces.loc[provinces["predecessors"] != "", "province_code"])
@@ -156,4 +161,5 @@ def load_dataset(
         tasks=loaded.register,
         tables=load_tables(DEMO_TABLES) if tables is None else tables,
         schematic=layer == SCHEMATIC_LAYER,
+        submissions=pd.DataFrame(columns=SUBMISSION_COLUMNS) if store is None else store.uploads(),
     )

@@ -4,6 +4,7 @@ changes and commit them all at once."""
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.core.tasks import agency_name
 from dashboard.intake.audit import changed_table, new_rows_table, table_title
 from dashboard.intake.problems import errors, warnings
 from dashboard.intake.tables import table_specs
@@ -23,6 +24,13 @@ if "upload_done" in st.session_state:
 table = st.selectbox(
     t("upload.table", lang), list(table_specs()), format_func=lambda name: table_title(name, lang), key="upload_table"
 )
+register = dataset().tasks
+agency = st.selectbox(
+    t("upload.agency", lang),
+    [None, *register.agencies],
+    format_func=lambda code: agency_name(register, code, lang) if code else t("upload.no_agency", lang),
+    key="upload_agency",
+)
 
 data = dataset()
 provinces = list(data.plans["province_code"])
@@ -41,7 +49,8 @@ with st.expander(t("upload.template", lang)):
     for tab, sheet in zip(st.tabs(list(sheets)), sheets.values(), strict=True):
         tab.dataframe(sheet, hide_index=True)
     st.caption(t("upload.rules", lang))
-    template_buttons(template_frame(table), sheets, f"mau_{table}_{province}_{year}", lang)
+    plan_id = data.plan_of(province, year)["plan_id"] if "task" in table_specs()[table].column_names else ""
+    template_buttons(template_frame(table, register, plan_id, year), sheets, f"mau_{table}_{province}_{year}", lang)
 
 st.session_state.setdefault("upload_round", 0)
 uploader_words(lang)
@@ -82,7 +91,7 @@ if warnings(preview.problems):
 
 if st.button(t("upload.commit", lang), type="primary", disabled=not confirmed, key="upload_commit"):
     try:
-        upload_id = commit_upload(store(), preview, account, confirm_warnings=confirmed)
+        upload_id = commit_upload(store(), preview, account, confirm_warnings=confirmed, agency=agency)
     except StaleStoreError:
         st.error(t("upload.stale", lang))
         st.stop()

@@ -9,7 +9,9 @@ import json
 import sys
 from pathlib import Path
 
+from dashboard.core.i18n import LANGUAGES, t
 from dashboard.core.settings import Settings, load_settings
+from dashboard.core.tasks import agency_codes
 from dashboard.intake.accounts import ADMIN, Account
 from dashboard.intake.audit import uploads_table
 from dashboard.intake.labels import key_label
@@ -41,6 +43,11 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     )
     upload.add_argument("--accept-warnings", action="store_true", help="commit although there are warnings")
     upload.add_argument("--user", default=f"cli:{getpass.getuser()}", help="name recorded as the uploader")
+    upload.add_argument(
+        "--agency",
+        default=None,
+        help="code of the agency (indicators/agencies.csv) the upload reports for; none by default",
+    )
     undo = actions.add_parser("undo", help="restore the values an upload replaced")
     undo.add_argument("upload_id", type=int)
     undo.add_argument("--user", default=f"cli:{getpass.getuser()}")
@@ -75,6 +82,10 @@ def run(arguments: argparse.Namespace) -> int:
 
 def _import(arguments: argparse.Namespace, settings: Settings) -> int:
     """Check a file, print its problems and counts, commit it unless a dry run; return the exit code."""
+    if arguments.agency is not None and arguments.agency not in agency_codes():
+        known = ", ".join(agency_codes())
+        print(" / ".join(t("upload.unknown_agency", lang, value=arguments.agency, known=known) for lang in LANGUAGES))
+        return EXIT_INVALID
     store = open_store(settings, seed=False)
     content = arguments.file.read_bytes()
     preview = preview_upload(
@@ -96,6 +107,7 @@ def _import(arguments: argparse.Namespace, settings: Settings) -> int:
         "counts": preview.counts() if preview.accepted else {"new": 0, "changed": 0, "unchanged": 0},
         "problems": [problem.as_dict() for problem in preview.problems],
         "rows": preview.stored_rows(),
+        "agency": arguments.agency,
     }
     if arguments.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -113,7 +125,8 @@ def _committed(store: Store, preview: Preview, arguments: argparse.Namespace) ->
     if warnings(preview.problems) and not arguments.accept_warnings:
         return EXIT_UNCONFIRMED, None
     try:
-        return EXIT_OK, commit_upload(store, preview, Account(arguments.user, ADMIN), arguments.accept_warnings)
+        account = Account(arguments.user, ADMIN)
+        return EXIT_OK, commit_upload(store, preview, account, arguments.accept_warnings, agency=arguments.agency)
     except StaleStoreError:
         return EXIT_STALE, None
 

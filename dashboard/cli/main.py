@@ -6,11 +6,23 @@ import argparse
 import logging
 import sys
 
-from dashboard.cli import assets, bench, boundaries, indicators, map_image, plans, scorecard, tasks, units, users
+from dashboard.cli import (
+    assets,
+    bench,
+    boundaries,
+    indicators,
+    map_image,
+    plans,
+    report,
+    scorecard,
+    tasks,
+    units,
+    users,
+)
 from dashboard.core.settings import SettingsError
 from dashboard.store.database import StoreUnavailableError
 
-COMMANDS = (assets, scorecard, tasks, plans, indicators, units, boundaries, users, map_image, bench)
+COMMANDS = (assets, scorecard, tasks, plans, report, indicators, units, boundaries, users, map_image, bench)
 EXIT_BAD_SETTINGS = 1
 EXIT_STORE_UNAVAILABLE = 4
 

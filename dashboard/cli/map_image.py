@@ -32,7 +32,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def map_dataset() -> Dataset:
-    """Return the dataset the map page draws: the store's tables and the boundary layers, prepared for the map."""
+    """Return the dataset the map page draws: the store's tables and uploads and the boundary layers, prepared for
+    the map."""
     settings = load_settings()
     store = open_store(settings)
     layer = {"layer": settings.boundaries} if settings.boundaries else {}

@@ -39,6 +39,14 @@ PER_YEAR, PER_PERIOD, PER_SECTOR_GROUP = "year", "period", "sector_group"
 PERS = (PER_YEAR, PER_PERIOD, PER_SECTOR_GROUP)
 YES_NO = {"yes": True, "no": False}
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+NOT_STARTED, IN_PROGRESS, DONE, DROPPED = "not_started", "in_progress", "done", "dropped"
+TASK_STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, DROPPED)
+STATUS_WORDS = {
+    NOT_STARTED: ("chưa thực hiện", "chưa triển khai", "chưa bắt đầu", "not started", "not_started"),
+    IN_PROGRESS: ("đang thực hiện", "đang triển khai", "in progress", "in_progress", "ongoing"),
+    DONE: ("hoàn thành", "đã hoàn thành", "đã thực hiện", "done", "completed", "complete"),
+    DROPPED: ("dừng thực hiện", "dừng", "không thực hiện", "dropped", "cancelled"),
+}
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,12 @@ class TaskRegister:
             if wanted in {" ".join(name.split()).casefold() for name in (agency.name_vi, *agency.aliases)}:
                 return agency
         return None
+
+
+def task_status_of(written: str) -> str | None:
+    """Return the status code a word means (Vietnamese or English, case and spacing aside), None when none."""
+    wanted = " ".join(written.split()).casefold()
+    return next((code for code, words in STATUS_WORDS.items() if wanted in words), None)
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -351,6 +365,16 @@ def load_task_register(folder: Path = INDICATORS) -> TaskRegister:
     if problems:
         raise RegisterError(problems)
     return register
+
+
+def agency_name(register: TaskRegister, code: str, language: str) -> str:
+    """Return an agency's name in the language (vi or en)."""
+    return getattr(register.agencies[code], f"name_{language}")
+
+
+def agency_codes(folder: Path = INDICATORS) -> list[str]:
+    """Return the codes of the agencies in agencies.csv, in file order (what an upload may report for)."""
+    return _text_frame(folder / AGENCIES)["code"].str.strip().tolist()
 
 
 def output_targets(register: TaskRegister) -> pd.DataFrame:

@@ -54,6 +54,7 @@ def uploads_table(uploads: pd.DataFrame, language: str) -> pd.DataFrame:
                 t("upload.changed", language): int(upload["rows_changed"]),
                 t("upload.unchanged", language): int(upload["rows_unchanged"]),
                 t("history.warnings", language): int(upload["warnings_confirmed"]),
+                t("history.agency", language): upload.get("agency") or "",
                 t("history.status", language): status,
             }
         )

@@ -13,7 +13,7 @@ import pandas as pd
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.core.tasks import PER_YEAR, Task, TaskRegister
+from dashboard.core.tasks import DONE, DROPPED, IN_PROGRESS, NOT_STARTED, PER_YEAR, Task, TaskRegister
 from dashboard.geography.units import at_level, full_name, units_of, valid_in
 
 YEARS = range(2021, 2026)
@@ -24,6 +24,7 @@ MODELS_PER_YEAR = {"17": (3, 7), "19": (0, 3), "25": (1, 3), "42": (0, 3)}
 POINTS_PER_YEAR = {"17": (0, 2), "19": (0, 2), "25": (2, 6), "42": (0, 2)}
 POINT_KINDS = ("Siêu thị", "Cửa hàng tiện lợi", "Cửa hàng nông sản sạch", "Điểm bán hàng Việt")
 PROVINCE_SEED = 2020
+TASK_SEED = 2026
 SECTORS = {
     "17": ("xi măng", "vật liệu xây dựng", "chế biến nông sản"),
     "25": ("giấy", "hóa chất", "dệt may"),
@@ -296,6 +297,43 @@ def province_values(
     return pd.DataFrame(rows).sort_values(["province_code", "indicator", "year", "breakdown"], kind="stable")
 
 
+def _task_status(task: Task, year: int, rng: np.random.Generator) -> str:
+    """Return a demo task's status in a year: done in its last year four times in five, dropped now and then,
+    otherwise in progress (a task just begun may not have started)."""
+    draw = rng.random()
+    if year == task.end_year:
+        return DONE if draw < 0.8 else IN_PROGRESS
+    if draw < 0.03:
+        return DROPPED
+    return NOT_STARTED if year == task.start_year and draw < 0.2 else IN_PROGRESS
+
+
+def task_progress(tasks: TaskRegister) -> pd.DataFrame:
+    """Return demo task progress: each task of each plan a row a year of its period up to 2025 (about one in
+    twelve left unreported), its status and a note; spending stays in the province values."""
+    rng = np.random.default_rng(TASK_SEED)
+    rows = []
+    for task in tasks.tasks:
+        for year in YEARS:
+            if not (task.start_year or task.end_year) <= year <= task.end_year or rng.random() < NO_REPORT_SHARE:
+                continue
+            status = _task_status(task, year, rng)
+            rows.append(
+                {
+                    "year": year,
+                    "plan_id": task.plan_id,
+                    "task": task.number,
+                    "status": status,
+                    "outputs_delivered": "",
+                    "spent_central": "",
+                    "spent_provincial": "",
+                    "spent_mobilised": "",
+                    "note": "",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def demo_tables(
     units: pd.DataFrame,
     zones: pd.DataFrame,
@@ -316,5 +354,6 @@ def demo_tables(
         "green_retail_points": green_retail_points(units, layer, provinces, rng),
         "eco_packaging": eco_packaging(units, provinces, rng),
         "province_values": province_values(plans, targets, catalogue, units, tasks),
+        "task_progress": task_progress(tasks),
     }
     return {name: table.assign(source="demo") for name, table in tables.items()}

@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.core.paths import DEMO_TABLES, INDICATORS
 
-NUMERIC_TYPES = {"year", "count", "latitude", "longitude", "measure"}
+NUMERIC_TYPES = {"year", "count", "amount", "latitude", "longitude", "measure"}
 PROVINCE_VALUES = "province_values"
 
 

@@ -15,6 +15,7 @@ from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue
 from dashboard.core.settings import Settings
+from dashboard.core.tasks import TaskRegister
 from dashboard.geography.units import at_level, full_name, load_units, load_zones, units_of
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
@@ -181,9 +182,11 @@ def commit_upload(
     confirm_warnings: bool = False,
     source: str = UPLOAD_SOURCE,
     on_row: Callable[[int], None] | None = None,
+    agency: str | None = None,
 ) -> int:
-    """Write a previewed upload in one transaction and return its id; refuse a viewer, a file with errors,
-    unconfirmed warnings, or a store that changed since the preview (StaleStoreError)."""
+    """Write a previewed upload in one transaction, recording the agency (a code of agencies.csv) it reports for,
+    and return its id; refuse a viewer, a file with errors, unconfirmed warnings, or a store that changed since
+    the preview (StaleStoreError)."""
     require(account, "upload")
     if not preview.accepted:
         raise UploadRejectedError("the file has errors")
@@ -202,6 +205,7 @@ def commit_upload(
         rows_unchanged=counts["unchanged"],
         warnings_confirmed=len(warnings(preview.problems)),
         source=source,
+        agency=agency or None,
     )
     return store.commit(upload, preview.rows, preview.revision, on_row)
 
@@ -257,17 +261,29 @@ def open_store(settings: Settings, seed: bool = True) -> Store:
 
 
 def store_tables(store: Store) -> dict[str, pd.DataFrame]:
-    """Return every indicator table in the store as a typed frame with its rows' source."""
+    """Return every indicator table in the store as a typed frame with its rows' source and upload id."""
     tables = {}
     for name, spec in table_specs().items():
         rows = store.rows(name)
-        tables[name] = typed_table(spec, rows.drop(columns=["row_key", "upload_id"], errors="ignore"))
+        typed = typed_table(spec, rows.drop(columns=["row_key", "upload_id"], errors="ignore"))
+        tables[name] = typed.assign(upload_id=pd.to_numeric(rows["upload_id"]).to_numpy())
     return tables
 
 
-def template_frame(table: str) -> pd.DataFrame:
-    """Return the empty table a planner fills in, under its Vietnamese headers."""
-    return pd.DataFrame(columns=[column.header_vi for column in table_specs()[table].columns])
+def template_frame(
+    table: str, register: TaskRegister | None = None, plan_id: str = "", year: int | None = None
+) -> pd.DataFrame:
+    """Return the table a planner fills in, under its Vietnamese headers: empty, or for task progress with a
+    plan (and a year) one row per task of the plan, its number filled in."""
+    spec = table_specs()[table]
+    headers = {column.name: column.header_vi for column in spec.columns}
+    if register is None or not plan_id or "task" not in headers:
+        return pd.DataFrame(columns=list(headers.values()))
+    filled = {"year": "" if year is None else str(year), "plan_id": plan_id}
+    rows = [
+        {name: filled.get(name, "") for name in headers} | {"task": task.number} for task in register.of_plan(plan_id)
+    ]
+    return pd.DataFrame(rows, columns=list(headers), dtype=object).rename(columns=headers)
 
 
 def template_guide(table: str, language: str) -> pd.DataFrame:

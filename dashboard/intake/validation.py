@@ -22,7 +22,7 @@ from dashboard.core.numbers import (
     plain_numbers,
     read_number,
 )
-from dashboard.core.tasks import TaskRegister
+from dashboard.core.tasks import TaskRegister, task_status_of
 from dashboard.geography.names import AMBIGUOUS, Candidate, closest_names, match_name
 from dashboard.geography.units import full_name
 from dashboard.intake.labels import row_label
@@ -32,7 +32,7 @@ from dashboard.intake.tables import TableSpec
 
 YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
-NUMBER_KINDS = {"year": YEAR, "count": COUNT, "latitude": COORDINATE, "longitude": COORDINATE}
+NUMBER_KINDS = {"year": YEAR, "count": COUNT, "amount": AMOUNT, "latitude": COORDINATE, "longitude": COORDINATE}
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
 MEASURE_KINDS = {
     "share": SHARE,
@@ -42,7 +42,7 @@ MEASURE_KINDS = {
     "cumulative_count": COUNT,
     "milestone": COUNT,
 }
-CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice"}
+CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice", "task_status"}
 UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
 SUGGESTIONS = 3
 
@@ -126,6 +126,7 @@ def _parsed(spec: TableSpec, frame: pd.DataFrame, writing: str) -> tuple[pd.Data
         else:
             fast = pd.Series([None] * len(distinct), index=distinct.index, dtype=object)
         read = {cell: (value, None) for cell, value in zip(distinct, fast, strict=True) if isinstance(value, str)}
+        read |= {cell: ("", Problem("negative_amount")) for cell, (value, _) in read.items() if value.startswith("-")}
         read |= {cell: _cell(column.type, column.choices, cell, writing) for cell in distinct[fast.isna()]}
         found = {cell: problem for cell, (_, problem) in read.items() if problem}
         if column.required and "" in read:
@@ -152,12 +153,17 @@ def _cell(kind: str, choices: tuple[str, ...], cell: str, writing: str) -> tuple
             return "", Problem(reading.code, params=reading.params)
         if kind == "count" and reading.value < 0:
             return "", Problem("negative")
+        if kind == "amount" and reading.value < 0:
+            return "", Problem("negative_amount")
         return plain(reading.value), None
     if kind == "yes_no":
         word = cell.casefold()
         if word in YES_WORDS | NO_WORDS:
             return ("có" if word in YES_WORDS else "không"), None
         return "", Problem("not_yes_no")
+    if kind == "task_status":
+        code = task_status_of(cell)
+        return (code, None) if code else ("", Problem("not_a_task_status"))
     if kind == "choice":
         chosen = [choice for choice in choices if choice.casefold() == cell.casefold()]
         return (chosen[0], None) if chosen else ("", Problem("not_a_choice", params={"choices": ", ".join(choices)}))
@@ -393,13 +399,18 @@ def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int
     versions_of = {code: versions for code, versions in units.groupby("code")}
     province_of = dict(zip(units["code"], units["province_code"], strict=True))
     province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
+    province_of_plan = dict(zip(reference.plans["plan_id"], reference.plans["province_code"], strict=True))
     plan_years = _plan_years(reference.plans)
 
     def year_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
         problems = []
         year = int(record["year"])
         code = record.get("district_code")
-        province = record.get("province_code") or province_of[code or record["zone_code"]]
+        province = (
+            record.get("province_code")
+            or province_of_plan.get(record.get("plan_id", ""))
+            or province_of[code or record["zone_code"]]
+        )
         first, last, named = plan_years[province]
         if not first <= year <= last:
             params = {"start": first, "end": last, **named}
@@ -411,7 +422,9 @@ def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int
         return {}, problems
 
     checked = text[~text[ROW].isin(unresolved) & (text["year"] != "")]
-    columns = [column for column in ("year", "district_code", "zone_code", "province_code") if column in text]
+    columns = [
+        column for column in ("year", "district_code", "zone_code", "province_code", "plan_id") if column in text
+    ]
     return _per_combination(checked, columns, year_problems)[1]
 
 
@@ -560,6 +573,25 @@ def _share_rule(spec: TableSpec, reference: Reference) -> Callable[[dict[str, st
     return lambda record: record["indicator"] in shares
 
 
+def _plan_task_problems(text: pd.DataFrame, reference: Reference) -> list[Problem]:
+    """Return rows naming a plan that is not in plans.csv, or a task its plan's appendix does not list (with the
+    plan's task numbers; tasks are not checked against a reference without a register)."""
+    plans = set(reference.plans["plan_id"])
+    register = reference.tasks
+
+    def task_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+        plan, task = record["plan_id"], record["task"]
+        if plan not in plans:
+            return {}, [Problem("unknown_plan", 0, "plan_id", plan, params={"choices": ", ".join(sorted(plans))})]
+        numbers = [found.number for found in register.of_plan(plan)] if register else [task]
+        if task and task not in numbers:
+            params = {"plan": plan, "choices": ", ".join(numbers)}
+            return {}, [Problem("unknown_plan_task", 0, "task", task, params=params)]
+        return {}, []
+
+    return _per_combination(text, ["plan_id", "task"], task_problems)[1]
+
+
 def check_rows(
     spec: TableSpec, frame: pd.DataFrame, reference: Reference, current: pd.DataFrame, province: str = ""
 ) -> Checked:
@@ -573,6 +605,8 @@ def check_rows(
     if "indicator" in spec.column_names:
         text, value_problems = _province_value_problems(text, reference, writing)
         problems += value_problems
+    if "task" in spec.column_names:
+        problems += _plan_task_problems(text, reference)
     unresolved = {problem.row for problem in problems if problem.severity != WARNING}
     problems += _year_problems(text, reference, unresolved)
     problems += _duplicate_problems(spec, text[~text[ROW].isin(unresolved)])

@@ -43,6 +43,7 @@ def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
         denominator,
         sum(figure.reported for figure in figures),
         sum(figure.expected for figure in figures),
+        any(figure.all_units for figure in figures),
     )
 
 

@@ -8,9 +8,11 @@ import pandas as pd
 
 from dashboard.dataset import Dataset
 from dashboard.geography.units import units_of
-from dashboard.progress.measures import VALUE, district_values, province_figure, zone_reached
+from dashboard.progress.measures import VALUE, ProvinceFigure, district_values, province_figure, zone_reached
 
 CUMULATIVE_KINDS = {"cumulative_count", "amount"}
+SPENDING = {"budget_central": "spent_central", "budget_provincial": "spent_provincial"}
+SPENDING |= {"budget_mobilised": "spent_mobilised"}
 
 
 def series_years(data: Dataset, province_code: str) -> list[int]:
@@ -30,24 +32,59 @@ def _district_frame(data: Dataset, province_code: str, indicator: str, year: int
     return district_values(indicator, data.tables, codes, zones, year, int(plan["period_start"]))
 
 
+def core_province_figure(data: Dataset, province_code: str, indicator: str, year: int) -> ProvinceFigure:
+    """Return a core indicator's province figure in a year with the units it rests on (for a share of units,
+    taken over all units in scope, and the share among those that reported); computed once per dataset."""
+    key = ("core_province_figure", province_code, indicator, year)
+    if key not in data.memo:
+        districts = _district_frame(data, province_code, indicator, year)
+        zones = None
+        if indicator == "zone_awareness" and "zone_awareness" in data.tables:
+            province_zones = data.zones[data.zones["province_code"] == province_code]
+            zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
+        data.memo[key] = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
+    return data.memo[key]
+
+
 def _core_province_value(data: Dataset, province_code: str, indicator: str, year: int) -> float:
     """Return a core indicator's province figure in a year, NaN when no unit reported."""
     if year not in data.years():
         return np.nan
-    districts = _district_frame(data, province_code, indicator, year)
-    zones = None
-    if indicator == "zone_awareness" and "zone_awareness" in data.tables:
-        province_zones = data.zones[data.zones["province_code"] == province_code]
-        zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
-    figure = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
+    figure = core_province_figure(data, province_code, indicator, year)
     return np.nan if figure.value is None else figure.value
 
 
+def task_spending(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
+    """Return the spending from a funding source that task progress reports, as province-level rows (year,
+    breakdown: the task's number, value in million VND); empty for any other indicator."""
+    table = data.tables.get("task_progress")
+    if indicator not in SPENDING or table is None:
+        return pd.DataFrame(columns=["year", "province_code", "indicator", "breakdown", "value"])
+    plans = data.plans[data.plans["province_code"] == province_code]["plan_id"]
+    rows = table[table["plan_id"].isin(plans) & table[SPENDING[indicator]].notna()]
+    return pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "province_code": province_code,
+            "indicator": indicator,
+            "breakdown": rows["task"],
+            "value": rows[SPENDING[indicator]].astype(float),
+        }
+    )
+
+
 def province_rows(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
-    """Return the province-level rows of an indicator for a province, with numeric year and value."""
+    """Return the province-level rows of an indicator for a province, with numeric year and value; spending that
+    task progress reports for a task and year takes the place of a province value for the same task and year."""
     values = data.province_values()
     rows = values[(values["province_code"] == province_code) & (values["indicator"] == indicator)]
-    return rows.assign(year=rows["year"].astype(int), value=pd.to_numeric(rows["value"], errors="coerce"))
+    rows = rows.assign(year=rows["year"].astype(int), value=pd.to_numeric(rows["value"], errors="coerce"))
+    spent = task_spending(data, province_code, indicator)
+    if spent.empty:
+        return rows
+    reported = set(zip(spent["year"], spent["breakdown"], strict=True))
+    kept = rows[[(year, task) not in reported for year, task in zip(rows["year"], rows["breakdown"], strict=True)]]
+    return pd.concat([kept, spent], ignore_index=True)
 
 
 def _reduction(rows: pd.DataFrame, baseline_year: int) -> pd.Series:

@@ -1,7 +1,9 @@
 """Indicator values per district, per zone and for the province, computed from the indicator tables.
 
 A unit with no row for the year is "no_data" (never 0); a district where the indicator cannot apply (no
-supermarkets, no zones) is "not_applicable". Province figures are always computed from the unit rows.
+supermarkets, no zones) is "not_applicable". Province figures are always computed from the unit rows; a share
+of units ("100% of districts", "70% of zones") is judged on all units in scope, a unit with no report counting
+as not reached, beside the share among the units that reported.
 """
 
 from __future__ import annotations
@@ -14,17 +16,32 @@ import pandas as pd
 YES = {"có", "co", "yes", "y", "1", "true", "x"}
 NO = {"không", "khong", "no", "n", "0", "false"}
 VALUE, NO_DATA, NOT_APPLICABLE = "value", "no_data", "not_applicable"
+ALL_UNITS_KINDS = {"share_of_units"}
 
 
 @dataclass(frozen=True)
 class ProvinceFigure:
-    """The province figure of an indicator in a year, with how many units it rests on."""
+    """The province figure of an indicator in a year, with how many units it rests on; for a share of all units
+    (all_units) the denominator is every unit in scope, so a unit with no report counts as not reached."""
 
     value: float | None
     numerator: float
     denominator: float
     reported: int
     expected: int
+    all_units: bool = False
+
+    @property
+    def not_reported(self) -> int:
+        """Return how many units in scope sent no report."""
+        return max(0, self.expected - self.reported)
+
+    @property
+    def reporters_value(self) -> float | None:
+        """Return the share among the units that reported (a share of all units only; None otherwise)."""
+        if not self.all_units or self.reported == 0:
+            return None
+        return self.numerator * 100 / self.reported
 
 
 def reached_flag(text: object) -> float:
@@ -114,17 +131,21 @@ def district_values(
 def province_figure(indicator_kind: str, districts: pd.DataFrame, zones: pd.DataFrame | None = None) -> ProvinceFigure:
     """Return the province figure from district rows: the summed numerators over the summed denominators
     for shares, a sum for counts, None when no unit has a value. With zones (reached per zone), the units
-    counted as reported and expected are zones, not districts."""
+    counted as reported and expected are zones, not districts. A share of units is taken over every unit in
+    scope (expected): a unit with no report counts as not reached."""
     known = districts[districts["state"] == VALUE]
     numerator, denominator = float(known["numerator"].sum()), float(known["denominator"].sum())
     if zones is not None:
         reported, expected = int(zones["reached"].notna().sum()), len(zones)
     else:
         reported, expected = len(known), int((districts["state"] != NOT_APPLICABLE).sum())
+    all_units = indicator_kind in ALL_UNITS_KINDS
+    if all_units and not known.empty:
+        denominator = float(expected)
     if known.empty or denominator == 0:
         value = None
     elif indicator_kind in {"share", "share_of_units"}:
         value = numerator * 100 / denominator
     else:
         value = numerator
-    return ProvinceFigure(value, numerator, denominator, reported, expected)
+    return ProvinceFigure(value, numerator, denominator, reported, expected, all_units)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from dashboard.core.i18n import format_number, format_percent, t
 from dashboard.core.tasks import PER_PERIOD, PER_YEAR
 from dashboard.dataset import Dataset
-from dashboard.progress.figures import province_series, task_series, weakest_district_series
+from dashboard.progress.figures import core_province_figure, province_series, task_series, weakest_district_series
+from dashboard.progress.measures import ALL_UNITS_KINDS
 from dashboard.progress.statuses import NO_PATH, PATH_FROM_ZERO, Baseline, baseline_of, is_missing, status
 from dashboard.progress.targets import Target, target_of
 
@@ -28,6 +29,13 @@ class ScoreRow:
     status: str
     trend: list[float | None]
     trend_start: int
+    reporters_value: float | None = None
+    not_reported: int | None = None
+
+    @property
+    def all_units(self) -> bool:
+        """Return whether the target speaks of every unit in scope (a unit with no report counts as not reached)."""
+        return self.not_reported is not None
 
 
 def plan_for_slug(data: Dataset, slug: str) -> str | None:
@@ -99,7 +107,11 @@ def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
         shown = series[series.index <= year]
         trend = [None if is_missing(float(point)) else float(point) for point in shown]
         start = int(shown.index[0]) if len(shown) else baseline_year
-        rows.append(ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start))
+        row = ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start)
+        if info["kind"] in ALL_UNITS_KINDS and info["core"] and not target.task and value_year in data.years():
+            figure = core_province_figure(data, province_code, target.indicator, value_year)
+            row = replace(row, reporters_value=figure.reporters_value, not_reported=figure.not_reported)
+        rows.append(row)
     return rows
 
 
@@ -140,6 +152,15 @@ def baseline_text(row: ScoreRow, language: str) -> str:
     return t(key, language, value=value_in_unit(baseline.value, row.unit, language), year=baseline.value_year)
 
 
+def reporters_text(row: ScoreRow, language: str) -> str:
+    """Return, for a target on every unit, the share among the units that reported and how many did not:
+    '93,3% trong số đã báo cáo; 2 chưa báo cáo'; '' for any other target."""
+    if not row.all_units:
+        return ""
+    share = value_in_unit(row.reporters_value, "percent", language)
+    return t("scorecard.reporters", language, share=share, missing=row.not_reported)
+
+
 def missing_years(row: ScoreRow) -> str:
     """Return the years of a row's trend without data, so the sparkline (drawn through known years) hides none."""
     return ", ".join(str(row.trend_start + offset) for offset, value in enumerate(row.trend) if value is None)
@@ -158,6 +179,7 @@ def scorecard_table(data: Dataset, rows: list[ScoreRow], language: str) -> pd.Da
             t("scorecard.column_value_year", language): [
                 "" if row.value_year is None else str(row.value_year) for row in rows
             ],
+            t("scorecard.column_reporters", language): [reporters_text(row, language) for row in rows],
             t("scorecard.column_trend", language): [
                 [value for value in row.trend if value is not None] for row in rows
             ],
@@ -183,6 +205,8 @@ def scorecard_records(slug: str, rows: list[ScoreRow]) -> list[dict]:
             "approximate": row.target.approximate,
             "task": row.target.task or None,
             "status": row.status,
+            "share_among_reporters": None if row.reporters_value is None else round(row.reporters_value, 4),
+            "units_not_reported": row.not_reported,
         }
         for row in rows
     ]

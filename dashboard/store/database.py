@@ -32,7 +32,7 @@ UPLOADS = sa.Table(
     METADATA,
     *(sa.Column(name) for name in ("table_name", "file_name", "sha256", "content", "encoding", "uploaded_by")),
     *(sa.Column(name) for name in ("uploaded_at", "rows_new", "rows_changed", "rows_unchanged", "source")),
-    *(sa.Column(name) for name in ("warnings_confirmed", "undone_by", "undone_at")),
+    *(sa.Column(name) for name in ("warnings_confirmed", "undone_by", "undone_at", "agency")),
     sa.Column("id", sa.Integer, primary_key=True),
 )
 ROWS = sa.Table(
@@ -47,6 +47,7 @@ CHANGES = sa.Table(
 )
 HISTORY_COLUMNS = ["id", "table_name", "file_name", "sha256", "encoding", "uploaded_by", "uploaded_at", "rows_new"]
 HISTORY_COLUMNS += ["rows_changed", "rows_unchanged", "warnings_confirmed", "source", "undone_by", "undone_at"]
+HISTORY_COLUMNS += ["agency"]
 SQLITE_FAULTS = {
     "SQLITE_FULL": "disk_full",
     "SQLITE_READONLY": "read_only",
@@ -137,7 +138,8 @@ def _guarded(
 
 @dataclass(frozen=True)
 class NewUpload:
-    """What is recorded about an upload: the table, the original file, who sent it, and its counts."""
+    """What is recorded about an upload: the table, the original file, who sent it (and the agency, a code of
+    agencies.csv, they report for, None when they named none), and its counts."""
 
     table_name: str
     file_name: str
@@ -150,6 +152,7 @@ class NewUpload:
     rows_unchanged: int
     warnings_confirmed: int
     source: str = "upload"
+    agency: str | None = None
 
 
 def now() -> str:

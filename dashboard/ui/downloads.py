@@ -11,9 +11,12 @@ import streamlit as st
 from dashboard.core.exports import csv_bytes, workbook_bytes, xlsx_bytes
 from dashboard.core.i18n import t
 from dashboard.maps.views import MapView
+from dashboard.reports.workbook import workbook_of
+from dashboard.reports.yearly import YearlyReport, report_name
 from dashboard.ui.text import plain
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ATTACHMENT_MIME = "application/octet-stream"
 
 
@@ -74,3 +77,31 @@ def map_image_button(view: MapView, indicator: str, kind: str, name: str, langua
         icon=":material/image:",
         on_click="ignore",
     )
+
+
+def _word_file(with_maps: Callable[[], YearlyReport]) -> bytes:
+    """Return the yearly report as a Word file, loading python-docx and the map drawing only when asked for."""
+    from dashboard.reports.word import word_bytes
+
+    return word_bytes(with_maps())
+
+
+def report_buttons(report: YearlyReport, with_maps: Callable[[], YearlyReport], language: str) -> None:
+    """Draw the downloads of the yearly report: the Word document (its maps drawn when clicked) and the XLSX
+    workbook of its tables."""
+    row = st.container(horizontal=True)
+    name = report_name(report)
+    files = (
+        ("word", lambda: _word_file(with_maps), "docx", DOCX_MIME, ":material/description:"),
+        ("xlsx", lambda: workbook_of(report), "xlsx", XLSX_MIME, ":material/table:"),
+    )
+    for kind, content, suffix, mime, icon in files:
+        row.download_button(
+            t(f"reporting.download_{kind}", language),
+            content,
+            f"{name}.{suffix}",
+            mime,
+            key=f"report_{kind}",
+            icon=icon,
+            on_click="ignore",
+        )

@@ -63,3 +63,12 @@ def choose_district(data: Dataset, province_code: str, year: int, language: str,
         lambda code: whole if code == WHOLE_PROVINCE else names[code],
     )
     return None if chosen == WHOLE_PROVINCE else chosen
+
+
+def choose_plan_year(years: Sequence[int], preferred: int, language: str) -> int:
+    """Draw the selector of a year of a plan (the preferred year, or the nearest the plan has, at first) and
+    return the year."""
+    nearest = min(max(preferred, years[0]), years[-1])
+    return st.sidebar.selectbox(
+        t("filter.year", language), list(years), index=list(years).index(nearest), key="report_year"
+    )

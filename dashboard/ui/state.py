@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
@@ -25,6 +26,7 @@ from dashboard.maps.reform_map import ReformView, reform_view
 from dashboard.maps.views import MapView, Selection, map_view
 from dashboard.progress.history import IndicatorHistory, district_history
 from dashboard.progress.scorecard import ScoreRow, scorecard
+from dashboard.reports.yearly import YearlyReport, yearly_report
 from dashboard.store.database import Store, StoreUnavailableError
 from dashboard.ui.filters import WHOLE_PROVINCE
 from dashboard.ui.text import plain
@@ -32,6 +34,7 @@ from dashboard.ui.text import plain
 DEFAULT_PROVINCE = "25"
 DEFAULT_INDICATOR = "zone_awareness"
 DEFAULT_YEAR = 2025
+DEFAULT_REPORT_YEAR = 2026
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
@@ -157,6 +160,17 @@ def _scorecard(version: str, plan_id: str, year: int) -> list[ScoreRow]:
 def cached_scorecard(plan_id: str, year: int) -> list[ScoreRow]:
     """Return a plan's scorecard as of a year, computed once per data version."""
     return _scorecard(data_version(), plan_id, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _yearly_report(version: str, plan_id: str, year: int, language: str, today: date) -> YearlyReport:
+    """Return a plan's yearly report for a year as of a day, without its maps, in a data version."""
+    return yearly_report(dataset(), plan_id, year, language, today, with_maps=False)
+
+
+def cached_yearly_report(plan_id: str, year: int, language: str, today: date) -> YearlyReport:
+    """Return a plan's yearly report (tables only) as of a day, computed once per data version and choice."""
+    return _yearly_report(data_version(), plan_id, year, language, today)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -203,7 +203,7 @@ def test_a_viewer_gets_no_upload_page_and_a_planner_uploads_a_file(page, app_url
     )
     page.get_by_text("Dòng thay đổi").wait_for(timeout=MAP_TIMEOUT_MS)
     page.get_by_role("button", name="Ghi vào cơ sở dữ liệu").click()
-    page.get_by_text("Đã ghi lần tải lên số 7").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.get_by_text("Đã ghi lần tải lên số 8").wait_for(timeout=MAP_TIMEOUT_MS)
 
 
 def test_an_administrator_uploads_a_boundary_layer_reads_the_report_and_stores_it(page, app_url, tmp_path):

@@ -150,6 +150,7 @@ def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field
         "counts",
         "problems",
         "rows",
+        "agency",
     ]
     assert report["rows"] == [
         {
@@ -178,3 +179,14 @@ def test_a_refused_undo_names_the_rows_by_year_and_unit(folder, capsys):
     code = main(["indicators", "undo", "1"])
     assert code == 1
     assert "2024 · Huyện Thanh Sơn" in capsys.readouterr().err
+
+
+def test_an_import_records_the_agency_it_reports_for_and_refuses_an_unknown_one(folder, capsys):
+    path = write(folder, "year;plan_id;task;status\n2026;hoa-binh;12;đang thực hiện\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "task_progress", "--agency", "xyz")
+    assert code == 1
+    assert "“xyz” không phải cơ quan" in out and "“xyz” is not an agency" in out and "Nothing was written" in out
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "task_progress", "--agency", "dcst", "--json")
+    assert code == 0 and json.loads(out)["agency"] == "dcst"
+    code, out = run(capsys, "indicators", "history", "--json")
+    assert [upload["agency"] for upload in json.loads(out)] == ["dcst"]

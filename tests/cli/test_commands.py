@@ -33,7 +33,19 @@ def command_name(command) -> str:
 
 @pytest.mark.parametrize(
     "name",
-    ["assets", "scorecard", "tasks", "plans", "indicators", "units", "boundaries", "users", "map-image", "bench"],
+    [
+        "assets",
+        "scorecard",
+        "tasks",
+        "plans",
+        "report",
+        "indicators",
+        "units",
+        "boundaries",
+        "users",
+        "map-image",
+        "bench",
+    ],
 )
 def test_help_lists_every_command_with_its_purpose_on_one_line(capsys, name):
     lines = help_lines(capsys)

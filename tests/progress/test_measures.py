@@ -31,14 +31,15 @@ def test_a_district_without_a_row_is_no_data_not_zero():
     assert frame.loc["002", "state"] == NO_DATA and math.isnan(frame.loc["002", "value"])
 
 
-def test_the_awareness_share_counts_districts_with_at_least_one_campaign_among_those_reporting():
+def test_the_awareness_share_counts_a_district_without_a_report_as_not_reached_and_keeps_the_reporters_share():
     rows = [
         {"year": 2023, "district_code": "001", "campaigns": 2, "participants": 100},
         {"year": 2023, "district_code": "002", "campaigns": 0, "participants": 0},
         {"year": 2022, "district_code": "003", "campaigns": 5, "participants": 500},
     ]
     figure = province_figure("share_of_units", values("awareness_campaigns", rows))
-    assert (figure.value, figure.reported, figure.expected) == (50.0, 2, 3)
+    assert figure.value == pytest.approx(100 / 3)
+    assert (figure.reporters_value, figure.reported, figure.expected, figure.not_reported) == (50.0, 2, 3, 1)
 
 
 def test_packaging_share_is_summed_over_districts_not_averaged():
@@ -53,9 +54,10 @@ def test_packaging_share_is_summed_over_districts_not_averaged():
     figure = province_figure("share", frame)
     assert figure.value == pytest.approx(9 * 100 / 12)
     assert (figure.reported, figure.expected) == (2, 2)
+    assert figure.reporters_value is None
 
 
-def test_zone_awareness_is_the_share_of_reporting_zones_reached():
+def test_zone_awareness_is_the_share_of_all_zones_reached_a_zone_without_a_report_counting_as_not_reached():
     rows = [
         {"year": 2023, "zone_code": "Z1", "reached": "có"},
         {"year": 2023, "zone_code": "Z2", "reached": "không"},
@@ -67,8 +69,9 @@ def test_zone_awareness_is_the_share_of_reporting_zones_reached():
     assert frame.loc["003", "state"] == NOT_APPLICABLE
     reached = ZONES.assign(reached=[1.0, 0.0, 1.0, float("nan")])
     figure = province_figure("share_of_units", frame, reached)
-    assert figure.value == pytest.approx(200 / 3)
-    assert (figure.reported, figure.expected) == (3, 4)
+    assert figure.value == 50.0
+    assert figure.reporters_value == pytest.approx(200 / 3)
+    assert (figure.reported, figure.expected, figure.not_reported) == (3, 4, 1)
 
 
 def test_registers_count_entries_cumulatively_from_the_plan_start():
@@ -99,3 +102,31 @@ def test_reached_is_read_from_vietnamese_and_english_words(text, expected):
 @pytest.mark.parametrize("text", ["", "maybe", "2", "chưa rõ"])
 def test_anything_else_is_not_read_as_reached_or_not(text):
     assert math.isnan(reached_flag(text))
+
+
+@pytest.mark.parametrize(
+    ("campaigns", "value", "among_reporters", "not_reported"),
+    [
+        pytest.param({"001": 1, "002": 1, "003": 1}, 100.0, 100.0, 0, id="all-reported-all-reached"),
+        pytest.param({"001": 1, "002": 1}, 200 / 3, 100.0, 1, id="one-silent-unit-is-not-reached"),
+        pytest.param({"001": 1}, 100 / 3, 100.0, 2, id="only-one-reported"),
+        pytest.param({"001": 0, "002": 0, "003": 0}, 0.0, 0.0, 0, id="all-reported-none-reached"),
+        pytest.param({}, None, None, 3, id="nobody-reported-is-no-data-not-zero"),
+    ],
+)
+def test_a_target_on_all_units_counts_units_without_a_report_as_not_reached(
+    campaigns, value, among_reporters, not_reported
+):
+    rows = [
+        {"year": 2023, "district_code": code, "campaigns": count, "participants": 10}
+        for code, count in campaigns.items()
+    ]
+    frame = (
+        values("awareness_campaigns", rows)
+        if rows
+        else values("awareness_campaigns", [{"year": 2020, "district_code": "001", "campaigns": 1, "participants": 1}])
+    )
+    figure = province_figure("share_of_units", frame)
+    assert figure.value == (None if value is None else pytest.approx(value))
+    assert figure.reporters_value == (None if among_reporters is None else pytest.approx(among_reporters))
+    assert figure.not_reported == not_reported

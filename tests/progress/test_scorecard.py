@@ -96,8 +96,25 @@ def test_the_json_records_carry_what_automation_needs(data):
         "approximate",
         "task",
         "status",
+        "share_among_reporters",
+        "units_not_reported",
     }
     json.dumps(records)
+
+
+def test_a_target_on_every_zone_is_judged_on_all_zones_and_shows_the_reporters_share_and_the_silent_zones(data):
+    rows = [row for row in scorecard(data, "phu-tho", 2025) if row.target.indicator == "zone_awareness"]
+    zones = data.zones[data.zones["province_code"] == "25"]
+    table = data.tables["zone_awareness"]
+    reports = table[(table["year"] == 2025) & table["zone_code"].isin(zones["zone_code"])]
+    reached = reports["reached"].isin(["có", "yes"]).sum()
+    assert rows[0].value == pytest.approx(reached * 100 / len(zones))
+    assert rows[0].reporters_value == pytest.approx(reached * 100 / len(reports))
+    assert rows[0].not_reported == len(zones) - len(reports) > 0
+    record = scorecard_records("phu-tho", rows)[0]
+    assert record["units_not_reported"] == rows[0].not_reported
+    words = scorecard_table(data, rows, "en")["All units: among those that reported"].iloc[0]
+    assert f"{rows[0].not_reported} did not report" in words
 
 
 def test_the_cli_prints_one_json_object_per_target(data, capsys):

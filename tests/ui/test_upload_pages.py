@@ -96,7 +96,7 @@ def test_a_planner_uploads_a_file_previews_it_and_the_map_shows_the_new_figure(d
         "Dòng không đổi": "0",
     }
     app.button(key="upload_commit").click().run()
-    assert "Đã ghi lần tải lên số 7" in app.success[0].value
+    assert "Đã ghi lần tải lên số 8" in app.success[0].value
     app.switch_page("pages/map.py").run()
     app.sidebar.selectbox(key="indicator").select("eco_packaging").run()
     districts = app.dataframe[1].value
@@ -117,7 +117,7 @@ def test_a_file_with_errors_lists_them_and_offers_no_commit(data_dir):
 def test_a_planner_undoes_an_upload_from_the_history(data_dir):
     app = signed_in_app(data_dir, "lan")
     app.switch_page("pages/history.py").run()
-    assert len(app.dataframe[0].value) == 6
+    assert len(app.dataframe[0].value) == 7
     app.selectbox(key="history_upload").select(1).run()
     app.checkbox(key="history_undo_sure").check().run()
     app.button(key="history_undo").click().run()
@@ -294,3 +294,18 @@ def test_once_real_figures_are_uploaded_the_demo_banner_speaks_only_of_the_demo_
     banner = app.warning[0].value
     assert banner.startswith("CÒN SỐ LIỆU MINH HỌA (DEMO)")
     assert "Siêu thị dùng bao bì thân thiện môi trường:" in banner and "Số liệu cấp tỉnh:" in banner
+
+
+def test_a_planner_uploads_task_progress_for_an_agency_and_the_history_records_it(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("task_progress").run()
+    app.selectbox(key="upload_agency").select("dic").run()
+    assert [button.proto.label for button in app.get("download_button")][:1] == ["Tải CSV"]
+    content = "Năm;Kế hoạch;Nhiệm vụ;Tình trạng\n2026;hoa-binh;9;hoàn thành\n".encode("utf-8-sig")
+    app.file_uploader[0].set_value(("tien-do.csv", content, "text/csv")).run()
+    assert not app.exception
+    app.button(key="upload_commit").click().run()
+    assert "Đã ghi lần tải lên số 8" in app.success[0].value
+    app.switch_page("pages/history.py").run()
+    assert app.dataframe[0].value.iloc[0]["Cơ quan báo cáo"] == "dic"
