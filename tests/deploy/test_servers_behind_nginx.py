@@ -114,7 +114,7 @@ def test_an_upload_committed_through_one_server_is_seen_through_the_other(browse
     box = other.locator("[data-testid='stSelectbox']").filter(has_text="Lần tải lên")
     box.wait_for(timeout=PAGE_TIMEOUT_MS)
     box.click()
-    other.get_by_role("option", name=upload_id, exact=True).click()
+    other.get_by_role("option", name=re.compile(rf"^{upload_id} · ")).click()
     other.get_by_text(t("store_checks.original", "vi", file=name)).first.wait_for(timeout=PAGE_TIMEOUT_MS)
 
 

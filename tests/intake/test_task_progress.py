@@ -5,6 +5,7 @@ import pytest
 
 from dashboard.core.tasks import load_task_register
 from dashboard.intake.accounts import PLANNER, Account
+from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import (
     bundled_reference,
     commit_upload,
@@ -78,7 +79,8 @@ def test_a_bad_row_is_refused_naming_row_and_column_and_nothing_is_written(store
     assert not shown.accepted
     problem = next(problem for problem in shown.problems if problem.code == code)
     assert (problem.row, problem.column) == (2, column)
-    assert f"Row 2, column “{column}”" in problem.message("en") and "Dòng 2" in problem.message("vi")
+    header = table_specs()["task_progress"].headers[column]
+    assert f"Row 2, column “{header}”" in problem.message("en") and "Dòng 2" in problem.message("vi")
     assert snapshot(store) == before
 
 

@@ -28,6 +28,7 @@ def with_imported_phu_tho(data, grow_degrees: float):
     phu_tho = layer["province_code"] == PHU_THO
     layer.loc[phu_tho, "geometry"] = shapely.buffer(layer.loc[phu_tho].geometry.to_numpy(), grow_degrees)
     layer.loc[phu_tho, "version_id"] = "25-district-test"
+    layer.loc[phu_tho, "schematic"] = False
     return dataclasses.replace(data, layer=layer)
 
 

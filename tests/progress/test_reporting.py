@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.core.tasks import DONE, DROPPED, IN_PROGRESS, Task
 from dashboard.dataset import SUBMISSION_COLUMNS
+from dashboard.geography.units import units_of
 from dashboard.progress.reporting import (
     LATE,
     MISSING,
@@ -111,9 +112,7 @@ def test_tasks_are_counted_by_their_status_in_the_year(round_2026):
 def test_units_are_the_years_units_and_zones_and_the_bundled_rows_are_undated(data):
     round_ = reporting_round(data, "phu-tho", 2025, TODAY)
     units = round_.units
-    assert set(units.loc[units["kind"] == "unit", "code"]) == set(
-        data.units[(data.units["province_code"] == "25") & (data.units["valid_to"] >= 2025)]["code"]
-    )
+    assert set(units.loc[units["kind"] == "unit", "code"]) == set(units_of(data.units, "25", 2025)["code"])
     zones = data.zones[data.zones["province_code"] == "25"]
     assert (units["kind"] == "zone").sum() == len(zones)
     reports = data.tables["zone_awareness"]

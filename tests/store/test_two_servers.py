@@ -11,6 +11,7 @@ import pytest
 from dashboard.core.settings import load_settings
 from dashboard.dataset import load_dataset
 from dashboard.geography.boundaries.importing import ImportRequest
+from dashboard.geography.boundaries.layers import drawn_in
 from dashboard.geography.boundaries.service import check_file, store_checked
 from dashboard.geography.units import load_units, load_zones, valid_in
 from dashboard.geography.zones.stored import CLEAN, store_zones, with_imported_zones
@@ -82,7 +83,7 @@ def test_a_boundary_layer_imported_through_one_server_is_drawn_through_the_other
     assert not drawn.draws_schematic("25", 2024) and drawn.draws_schematic("25", 2022)
     view = map_view(drawn, Selection("25", "eco_packaging", 2024, "en"))
     assert view.features.total_bounds[0] == pytest.approx(
-        data.layer[data.layer["province_code"] == "25"].total_bounds[0] + 0.01, abs=1e-3
+        drawn_in(data.layer, "25", 2024).total_bounds[0] + 0.01, abs=1e-3
     )
     again = check_file(ImportRequest(layer_file(data, tmp_path, 0.01), "25", "district", 2023, 2025), load_units(), two)
     assert [refusal.key for refusal in again.report.refusals] == ["already_imported"]

@@ -12,6 +12,7 @@ from dashboard.dataset import load_dataset
 from dashboard.geography.boundaries.layers import drawn_in
 from dashboard.geography.boundaries.stored import list_versions
 from dashboard.geography.units import full_name, load_units, units_of
+from tests.conftest import store_in
 
 UNITS = load_units()
 
@@ -50,9 +51,9 @@ def test_a_commune_layer_with_codes_is_matched_by_code_stored_and_drawn_in_2026(
     code, report = run_import(path, tmp_path / "data", monkeypatch, capsys)
     assert code == 0 and report["status"] == "clean" and report["stored_version"]
     assert len(report["matches"]) == 69 and {match["method"] for match in report["matches"]} == {"code"}
-    versions = list_versions(tmp_path / "data")
+    versions = list_versions(store_in(tmp_path / "data"))
     assert list(versions["level"]) == ["commune"] and list(versions["province_code"]) == ["42"]
-    data = load_dataset(data_dir=tmp_path / "data")
+    data = load_dataset(store=store_in(tmp_path / "data"))
     drawn = drawn_in(data.layer, "42", 2026)
     assert len(drawn) == 69 and set(drawn["version_id"]) == {report["stored_version"]}
     assert not data.draws_schematic("42", 2026)
@@ -73,7 +74,7 @@ def test_a_commune_layer_missing_communes_is_listed_and_not_stored(tmp_path, mon
     synthetic_communes("42").iloc[:60].to_file(path, driver="GeoJSON")
     code, report = run_import(path, tmp_path / "data", monkeypatch, capsys)
     assert code == 2 and report["stored_version"] is None and len(report["missing"]) == 9
-    assert list_versions(tmp_path / "data").empty
+    assert list_versions(store_in(tmp_path / "data")).empty
 
 
 def test_a_commune_layer_without_an_end_year_stays_valid_like_its_level(tmp_path, monkeypatch, capsys):
