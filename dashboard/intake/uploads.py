@@ -15,12 +15,12 @@ import pandas as pd
 from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue, load_plans
-from dashboard.geography.units import at_level, load_units, load_zones
+from dashboard.geography.units import load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
 from dashboard.intake.problems import Problem, errors, warnings
 from dashboard.intake.reading import ROW, read_upload
-from dashboard.intake.tables import TableSpec, table_specs, typed_table
+from dashboard.intake.tables import TableSpec, table_specs, typed_table, with_current_names
 from dashboard.intake.validation import Reference, check_rows
 from dashboard.store.database import NewUpload, StaleStoreError, Store
 
@@ -91,7 +91,7 @@ def row_key(spec: TableSpec, values: dict[str, str]) -> str:
 
 def current_values(store: Store, spec: TableSpec) -> pd.DataFrame:
     """Return the table's current rows in the store as text in the contract columns, indexed by row key."""
-    rows = store.rows(spec.name)
+    rows = with_current_names(store.rows(spec.name))
     return rows.set_index("row_key").reindex(columns=spec.column_names).fillna("")
 
 
@@ -207,9 +207,7 @@ def bundled_reference(data_dir: Path | None = None) -> Reference:
     """Return the units, zones, plans and catalogue that uploaded rows are checked against: the bundled ones,
     with the zone lists imported into data_dir when given."""
     zones = load_zones() if data_dir is None else with_imported_zones(load_zones(), data_dir)
-    return Reference(
-        units=at_level(load_units(), "district"), zones=zones, plans=load_plans(), catalogue=load_catalogue()
-    )
+    return Reference(units=load_units(), zones=zones, plans=load_plans(), catalogue=load_catalogue())
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:

@@ -22,11 +22,14 @@ from dashboard.core.numbers import (
     plain_numbers,
     read_number,
 )
+from dashboard.geography.levels import LAYER_LEVELS
 from dashboard.geography.names import AMBIGUOUS, Candidate, match_name
+from dashboard.geography.reform import load_reform
 from dashboard.geography.units import full_name
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.reading import ROW
-from dashboard.intake.tables import TableSpec
+from dashboard.intake.tables import UNIT_CODE, UNIT_NAME, TableSpec
+from dashboard.intake.unit_levels import level_candidates, match_at_level, wrong_level, year_level
 
 YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
@@ -34,12 +37,13 @@ NUMBER_KINDS = {"year": YEAR, "count": COUNT, "latitude": COORDINATE, "longitude
 RANGES = {"latitude": (8, 24), "longitude": (102, 110)}
 MEASURE_KINDS = {"share": SHARE, "reduction": SHARE, "amount": AMOUNT, "count": COUNT, "cumulative_count": COUNT}
 CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice"}
-UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
+UNIT_COLUMNS = ["zone_code", "zone_name", UNIT_CODE, UNIT_NAME]
 
 
 @dataclass(frozen=True)
 class Reference:
-    """What uploaded rows are checked against: units, zones and plan periods."""
+    """What uploaded rows are checked against: units of both levels (districts to 2025, communes from 2026), zones
+    and plan periods."""
 
     units: pd.DataFrame
     zones: pd.DataFrame
@@ -47,9 +51,11 @@ class Reference:
     catalogue: pd.DataFrame
 
     @cached_property
-    def unit_candidates(self) -> list[Candidate]:
-        """Return every unit as a name-matching candidate, built once per reference."""
-        return _candidates(self.units)
+    def unit_candidates(self) -> dict[str, list[Candidate]]:
+        """Return the units of each level as name-matching candidates (communes of the plans' provinces only),
+        built once per reference."""
+        provinces = set(self.plans["province_code"])
+        return {level: level_candidates(self.units, provinces, level) for level in LAYER_LEVELS}
 
     @cached_property
     def zones_by_code(self) -> pd.DataFrame:
@@ -205,26 +211,25 @@ def _candidates(units: pd.DataFrame) -> list[Candidate]:
     return [Candidate(row.code, row.type, row.name) for row in distinct.itertuples()]
 
 
-def _resolve_district(code: str, name: str, row: int, reference: Reference) -> tuple[str, Problem | None]:
-    """Return the district code a row means by its code or, failing that, its name through the normaliser."""
+def _resolve_unit(code: str, name: str, year: str, reference: Reference) -> tuple[str, Problem | None]:
+    """Return the unit code a row means by its code or, failing that, its name through the normaliser, looked for
+    among the units of the level its year is reported by (a name matching several is never guessed)."""
     units = reference.units
     if code:
         known = units[units["code"] == code]
         if known.empty:
-            return "", Problem("unknown_code", row, "district_code", code)
+            return "", Problem("unknown_code", 0, UNIT_CODE, code)
         if name and code not in match_name(name, _candidates(known), allow_unaccented=False).codes:
             official = full_name(known.iloc[-1]["type"], known.iloc[-1]["name"], "vi")
-            return "", Problem(
-                "code_name_mismatch", row, "district_name", name, params={"code": code, "name": official}
-            )
+            return "", Problem("code_name_mismatch", 0, UNIT_NAME, name, params={"code": code, "name": official})
         return code, None
     if not name:
-        return "", Problem("missing_unit", row, "district_code")
-    found = match_name(name, reference.unit_candidates, allow_unaccented=False)
+        return "", Problem("missing_unit", 0, UNIT_CODE)
+    found, _ = match_at_level(name, year_level(year), reference.unit_candidates)
     if found.code:
         return found.code, None
     kind = "ambiguous_name" if found.method == AMBIGUOUS else "unknown_name"
-    return "", Problem(kind, row, "district_name", name, params={"candidates": "; ".join(found.closest)})
+    return "", Problem(kind, 0, UNIT_NAME, name, params={"candidates": "; ".join(found.closest)})
 
 
 def _resolve_zone(code: str, name: str, row: int, reference: Reference) -> tuple[str, Problem | None]:
@@ -262,28 +267,29 @@ def _resolve_units(
     zones = reference.zones_by_code
     problems = []
     filled = {}
-    district, zone = "", ""
+    unit, zone = "", ""
+    by_district = year_level(record.get("year", "")) != "commune"
     if "zone_code" in names:
         zone, problem = _resolve_zone(record["zone_code"], record.get("zone_name", ""), 0, reference)
         problems += [problem] if problem else []
-        if not zone and not problem and "district_code" not in names:
+        if not zone and not problem and UNIT_CODE not in names:
             problems.append(Problem("missing_unit", 0, "zone_code"))
-    if "district_code" in names:
-        if zone and not record["district_code"]:
-            district = zones.at[zone, "district_code"]
-        elif record["district_code"] or "district_name" in names or not zone:
-            district, problem = _resolve_district(
-                record["district_code"], record.get("district_name", ""), 0, reference
+    if UNIT_CODE in names:
+        if zone and not record[UNIT_CODE] and not record.get(UNIT_NAME):
+            unit = zones.at[zone, "district_code"] if by_district else ""
+        elif record[UNIT_CODE] or UNIT_NAME in names or not zone:
+            unit, problem = _resolve_unit(
+                record[UNIT_CODE], record.get(UNIT_NAME, ""), record.get("year", ""), reference
             )
             problems += [problem] if problem else []
-        if zone and district and zones.at[zone, "district_code"] != district:
+        if zone and unit and by_district and zones.at[zone, "district_code"] != unit:
             params = {"zone": zone, "district": zones.at[zone, "district_code"]}
-            problems.append(Problem("zone_district_mismatch", 0, "district_code", district, params=params))
-    if district:
-        filled["district_code"] = district
-        if "district_name" in names and not record["district_name"]:
-            latest = reference.units[reference.units["code"] == district].iloc[-1]
-            filled["district_name"] = full_name(latest["type"], latest["name"], "vi")
+            problems.append(Problem("zone_district_mismatch", 0, UNIT_CODE, unit, params=params))
+    if unit:
+        filled[UNIT_CODE] = unit
+        if UNIT_NAME in names and not record[UNIT_NAME]:
+            latest = reference.units[reference.units["code"] == unit].iloc[-1]
+            filled[UNIT_NAME] = full_name(latest["type"], latest["name"], "vi")
     if zone:
         filled["zone_code"] = zone
         if "zone_name" in names and not record["zone_name"]:
@@ -313,48 +319,62 @@ def _per_combination(
 
 
 def _resolved(spec: TableSpec, text: pd.DataFrame, reference: Reference) -> tuple[pd.DataFrame, list[Problem]]:
-    """Return the rows with unit codes filled in and official names for blank names, and the unit problems."""
+    """Return the rows with unit codes filled in and official names for blank names, and the unit problems; a
+    name is looked for among the units of the level its row's year is reported by."""
     names = set(spec.column_names)
     columns = [column for column in UNIT_COLUMNS if column in names]
     if not columns:
         return text, []
+    columns.append("year")
     return _per_combination(text, columns, lambda record: _resolve_units(record, names, reference))
 
 
 def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, str]]:
-    """Return each province's plan years (from its baseline year to its last target or vision year) and document."""
+    """Return each province's plan years (from its baseline year to its last target, vision or reporting year: the
+    programme runs to 2030 and a merged province reports under its old plans until it issues its own) and
+    document."""
     years = {}
     for plan in plans.to_dict("records"):
-        last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
+        ends = (plan["period_end"], plan["vision_year"], plan.get("reporting_to", ""))
+        last = max(int(float(end)) for end in ends if str(end))
         years[plan["province_code"]] = (int(plan["baseline_year"] or plan["period_start"]), last, plan["document"])
     return years
 
 
 def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int]) -> list[Problem]:
-    """Return rows whose year is outside their province's plan years, or whose district did not exist then."""
+    """Return rows whose year is outside their province's plan years, whose unit is of the other level than the
+    year is reported by (a district in 2026, a commune in 2025), or whose unit did not exist then."""
     units = reference.units
     versions_of = {code: versions for code, versions in units.groupby("code")}
-    province_of = dict(zip(units["code"], units["province_code"], strict=True))
+    province_of = dict(zip(units["code"], units["province_code"], strict=False))
     province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
+    merged_into = dict(zip(load_reform()["old_province_code"], load_reform()["new_province_code"], strict=True))
     plan_years = _plan_years(reference.plans)
 
     def year_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
         problems = []
         year = int(record["year"])
-        code = record.get("district_code")
+        code = record.get(UNIT_CODE)
         province = record.get("province_code") or province_of[code or record["zone_code"]]
-        first, last, document = plan_years[province]
+        if year_level(record["year"]) == "commune":
+            province = merged_into.get(province, province)
+        first, last, document = plan_years.get(province, plan_years.get(merged_into.get(province), (0, 0, "")))
         if not first <= year <= last:
             params = {"start": first, "end": last, "plan": document}
             problems.append(Problem("year_outside_plan", 0, "year", record["year"], params=params))
         versions = versions_of.get(code)
-        if code and not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
+        if not code:
+            return {}, problems
+        level_problem = wrong_level(versions, year, UNIT_CODE, units)
+        if level_problem:
+            problems.append(level_problem)
+        elif not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
             params = {"name": versions.iloc[-1]["name"], "years": _validity(versions)}
-            problems.append(Problem("unit_not_valid", 0, "district_code", code, params=params))
+            problems.append(Problem("unit_not_valid", 0, UNIT_CODE, code, params=params))
         return {}, problems
 
     checked = text[~text[ROW].isin(unresolved) & (text["year"] != "")]
-    columns = [column for column in ("year", "district_code", "zone_code", "province_code") if column in text]
+    columns = [column for column in ("year", UNIT_CODE, "zone_code", "province_code") if column in text]
     return _per_combination(checked, columns, year_problems)[1]
 
 

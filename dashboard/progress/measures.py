@@ -43,14 +43,14 @@ def _frame(codes: pd.Series, numerator: pd.Series, denominator: pd.Series, value
     return frame
 
 
-def _rows_of_year(table: pd.DataFrame, year: int, codes: pd.Series, column: str = "district_code") -> pd.DataFrame:
+def _rows_of_year(table: pd.DataFrame, year: int, codes: pd.Series, column: str = "unit_code") -> pd.DataFrame:
     """Return the table's rows for the year whose code is one of the given codes."""
     return table[(table["year"] == year) & (table[column].isin(codes))]
 
 
 def awareness_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
     """Return campaigns per district; numerator 1 when it organised at least one campaign."""
-    sums = _rows_of_year(table, year, codes).groupby("district_code")["campaigns"].sum()
+    sums = _rows_of_year(table, year, codes).groupby("unit_code")["campaigns"].sum()
     each_counts_once = pd.Series(1.0, index=sums.index)
     return _frame(codes, (sums >= 1).astype(float), each_counts_once, sums.astype(float))
 
@@ -59,7 +59,7 @@ def packaging_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> p
     """Return the share of supermarkets with eco-friendly packaging per district."""
     sums = (
         _rows_of_year(table, year, codes)
-        .groupby("district_code")[["supermarkets_eco_packaging", "supermarkets_total"]]
+        .groupby("unit_code")[["supermarkets_eco_packaging", "supermarkets_total"]]
         .sum()
     )
     eco, total = sums["supermarkets_eco_packaging"].astype(float), sums["supermarkets_total"].astype(float)
@@ -90,8 +90,8 @@ def register_count_by_district(table: pd.DataFrame, codes: pd.Series, year: int,
 
     A register lists what exists, so a district with no entry counts 0.
     """
-    rows = table[(table["year"] >= since) & (table["year"] <= year) & (table["district_code"].isin(codes))]
-    counts = rows.groupby("district_code").size().reindex(codes.values, fill_value=0).astype(float)
+    rows = table[(table["year"] >= since) & (table["year"] <= year) & (table["unit_code"].isin(codes))]
+    counts = rows.groupby("unit_code").size().reindex(codes.values, fill_value=0).astype(float)
     return _frame(codes, counts, pd.Series(1.0, index=counts.index), counts)
 
 

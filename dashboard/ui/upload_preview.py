@@ -7,7 +7,6 @@ import hashlib
 
 import streamlit as st
 
-from dashboard.geography.units import at_level
 from dashboard.intake.uploads import Preview, preview_upload
 from dashboard.intake.validation import Reference
 from dashboard.ui.state import data_version, dataset, settings, store
@@ -19,7 +18,7 @@ PREVIEWS_KEPT = 4
 def _preview(sha256: str, file_name: str, table: str, version: str, _content: bytes) -> Preview:
     """Return the preview of a file's content (keyed by its SHA-256, not hashed again) in a data version."""
     data = dataset()
-    reference = Reference(at_level(data.units, "district"), data.zones, data.plans, data.catalogue)
+    reference = Reference(data.units, data.zones, data.plans, data.catalogue)
     return preview_upload(store(), _content, file_name, table, reference, settings().max_upload_bytes)
 
 

@@ -39,7 +39,7 @@ def test_a_bad_file_exits_non_zero_and_lists_each_problem_as_json(folder, capsys
     assert code == 1 and not report["committed"]
     assert [(problem["row"], problem["column"], problem["code"]) for problem in report["problems"]] == [
         (2, "supermarkets_eco_packaging", "exceeds"),
-        (3, "district_name", "unknown_name"),
+        (3, "unit_name", "unknown_name"),
     ]
     assert "Huyện Thanh Sơn (238)" in report["problems"][1]["message"]
     assert Store(default_url(folder)).revision() == 0
@@ -147,16 +147,16 @@ def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field
         {
             "row": 2,
             "year": "2025",
-            "district_code": "227",
-            "district_name": "Thành phố Việt Trì",
+            "unit_code": "227",
+            "unit_name": "Thành phố Việt Trì",
             "supermarkets_total": "1200",
             "supermarkets_eco_packaging": "1000",
         },
         {
             "row": 4,
             "year": "2025",
-            "district_code": "230",
-            "district_name": "Huyện Đoan Hùng",
+            "unit_code": "230",
+            "unit_name": "Huyện Đoan Hùng",
             "supermarkets_total": "12",
             "supermarkets_eco_packaging": "7",
         },

@@ -27,7 +27,7 @@ def test_every_demo_row_is_marked_as_demo_and_has_the_contract_columns(name):
 
 def test_some_districts_do_not_report_so_no_data_shows_on_the_map(data):
     table = data.tables["eco_packaging"]
-    reported = table.groupby("year")["district_code"].nunique()
+    reported = table.groupby("year")["unit_code"].nunique()
     assert (reported < 45).any()
 
 
@@ -38,4 +38,4 @@ def test_green_points_lie_inside_the_district_they_name(data, generated):
 
     for point in generated["green_retail_points"].itertuples():
         shapes = valid_in(data.layer, point.year).set_index("code").geometry
-        assert shapes[point.district_code].contains(Point(point.longitude, point.latitude))
+        assert shapes[point.unit_code].contains(Point(point.longitude, point.latitude))
