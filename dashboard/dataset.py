@@ -14,7 +14,8 @@ from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, load_layer
 from dashboard.geography.boundaries.stored import combined_layer, imported_layers
 from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
 from dashboard.geography.zones.stored import with_imported_zones
-from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
+from dashboard.intake.demo_communes import demo_tables_with_communes
+from dashboard.intake.tables import PROVINCE_VALUES, table_specs
 
 
 @dataclass(frozen=True)
@@ -72,20 +73,22 @@ def load_dataset(
     data_dir: Path | None = None,
 ) -> Dataset:
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
-    bundled demonstration tables); boundary layers imported into data_dir take over the years they are valid
-    in, and zone lists imported there replace the listed zones they name."""
+    bundled demonstration tables, with 2026 rows by commune made from the registry package); boundary layers
+    imported into data_dir take over the years they are valid in, and zone lists imported there replace the listed
+    zones they name."""
     boundaries, zones = load_layer(layer), load_zones(geodata)
+    units, provinces, plans = load_units(geodata), load_provinces(geodata), load_plans(indicators)
     if data_dir is not None:
         boundaries = combined_layer(boundaries, imported_layers(data_dir))
         zones = with_imported_zones(zones, data_dir)
     return Dataset(
-        provinces=load_provinces(geodata),
-        units=load_units(geodata),
+        provinces=provinces,
+        units=units,
         zones=zones,
         layer=boundaries,
-        plans=load_plans(indicators),
+        plans=plans,
         targets=load_targets(indicators),
         catalogue=load_catalogue(indicators),
-        tables=load_tables(DEMO_TABLES) if tables is None else tables,
+        tables=demo_tables_with_communes(DEMO_TABLES, units, zones, provinces, plans) if tables is None else tables,
         schematic=layer == SCHEMATIC_LAYER,
     )

@@ -15,9 +15,10 @@ import pandas as pd
 from dashboard.core.i18n import t
 from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue, load_plans
-from dashboard.geography.units import load_units, load_zones
+from dashboard.geography.units import load_provinces, load_units, load_zones
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
+from dashboard.intake.demo_communes import demo_text_tables
 from dashboard.intake.problems import Problem, errors, warnings
 from dashboard.intake.reading import ROW, read_upload
 from dashboard.intake.tables import TableSpec, table_specs, typed_table, with_current_names
@@ -211,13 +212,13 @@ def bundled_reference(data_dir: Path | None = None) -> Reference:
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:
-    """Load the bundled demonstration tables into an empty store, through the same checks as any upload; when
-    another process is seeding the same store at the same time, leave the seeding to it."""
+    """Load the bundled demonstration tables (with their 2026 rows by commune, made from the registry package) into
+    an empty store, through the same checks as any upload; when another process is seeding the same store at the
+    same time, leave the seeding to it."""
+    tables = demo_text_tables(DEMO_TABLES, reference.units, reference.zones, load_provinces(), reference.plans)
     for seeded, name in enumerate(table_specs()):
-        path = DEMO_TABLES / f"{name}.csv"
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="source")
-        content = frame.to_csv(index=False).encode("utf-8")
-        preview = preview_upload(store, content, f"{path.name}", name, reference, len(content))
+        content = tables[name].drop(columns="source").to_csv(index=False).encode("utf-8")
+        preview = preview_upload(store, content, f"{name}.csv", name, reference, len(content))
         if preview.revision != seeded:
             return
         try:

@@ -185,7 +185,8 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
                 "tooltip": tooltip,
             }
         )
-    districts = pd.DataFrame(rows)
+    columns = ["code", "name", "value", "value_text", "class_key", "class_label", "colour", "tooltip"]
+    districts = pd.DataFrame(rows, columns=columns)
     counts = districts["class_key"].value_counts()
     legend = [
         LegendEntry(cls.colour, legend_label(cls, language, noun), int(counts.get(cls.key, 0)))

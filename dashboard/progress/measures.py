@@ -128,3 +128,33 @@ def province_figure(indicator_kind: str, districts: pd.DataFrame, zones: pd.Data
     else:
         value = numerator
     return ProvinceFigure(value, numerator, denominator, reported, expected)
+
+
+def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
+    """Return one province figure from several: summed numerators over summed denominators for shares, a sum
+    for counts, units counted together; None when none has a value."""
+    numerator = sum(figure.numerator for figure in figures)
+    denominator = sum(figure.denominator for figure in figures)
+    if all(figure.value is None for figure in figures) or denominator == 0:
+        value = None
+    elif kind in {"share", "share_of_units"}:
+        value = numerator * 100 / denominator
+    else:
+        value = numerator
+    return ProvinceFigure(
+        value,
+        numerator,
+        denominator,
+        sum(figure.reported for figure in figures),
+        sum(figure.expected for figure in figures),
+    )
+
+
+def register_total(table: pd.DataFrame, codes: set[str], zone_codes: set[str], year: int, since: int) -> float:
+    """Return how many register entries (models, points) from `since` to the year name one of the units, or, with
+    no unit, one of the zones: a merged province's count spanning its former districts and its communes."""
+    rows = table[(table["year"] >= since) & (table["year"] <= year)]
+    inside = rows["unit_code"].isin(codes)
+    if "zone_code" in rows:
+        inside |= (rows["unit_code"] == "") & rows["zone_code"].isin(zone_codes)
+    return float(inside.sum())

@@ -10,6 +10,7 @@ from dashboard.core.i18n import format_number, format_percent, t
 from dashboard.dataset import Dataset
 from dashboard.progress.figures import province_series, weakest_district_series
 from dashboard.progress.statuses import NO_PATH, Baseline, baseline_of, is_missing, status
+from dashboard.progress.succession import StandingTarget, commune_era, standing_targets
 from dashboard.progress.targets import Target, plan_targets
 
 UNIT_SCOPES = {"district", "zone"}
@@ -63,13 +64,30 @@ def judged_value(series: pd.Series, target: Target, year: int, path_from: str) -
     return (None, None) if known.empty else (float(known.iloc[-1]), int(known.index[-1]))
 
 
+def judged_row(data: Dataset, province_code: str, target: Target, year: int, series: pd.Series) -> ScoreRow:
+    """Return a target judged as of a year on a yearly series; after the reform only on the merged province's
+    figures (a figure of the former province before 1 July 2025 is not the merged province's)."""
+    info = data.catalogue.loc[target.indicator]
+    baseline = baseline_of(series, int(data.plan_of(province_code)["baseline_year"]), info["path_from"])
+    judged_on = series[[commune_era(each) for each in series.index]] if commune_era(year) else series
+    value, value_year = judged_value(judged_on, target, year, info["path_from"])
+    judged = status(value, value_year or year, target, baseline)
+    shown = series[series.index <= year]
+    trend = [None if is_missing(float(point)) else float(point) for point in shown]
+    start = int(shown.index[0]) if len(shown) else baseline.year if baseline else year
+    return ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start)
+
+
 def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
-    """Return every target of a plan judged as of a year, in the order the plan's targets are recorded."""
-    plan = data.plans.set_index("plan_id").loc[plan_id]
-    province_code, baseline_year = plan["province_code"], int(plan["baseline_year"])
+    """Return every target of a plan judged as of a year, in the order the plan's targets are recorded; from 2026
+    (after the reform) the targets that still stand (due in or after the year), judged on the merged province's
+    figures of its communes and zones."""
+    province_code = data.plans.set_index("plan_id").loc[plan_id, "province_code"]
     series_of: dict[tuple[str, str], pd.Series] = {}
     rows = []
     for record in data.targets[data.targets["plan_id"] == plan_id].itertuples():
+        if commune_era(year) and record.target_year < year:
+            continue
         target = next(
             found
             for found in plan_targets(data.targets, plan_id, record.indicator, record.scope)
@@ -78,16 +96,46 @@ def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
         key = (target.indicator, target.scope)
         if key not in series_of:
             series_of[key] = target_series(data, province_code, target)
-        series = series_of[key]
-        info = data.catalogue.loc[target.indicator]
-        baseline = baseline_of(series, baseline_year, info["path_from"])
-        value, value_year = judged_value(series, target, year, info["path_from"])
-        judged = status(value, value_year or year, target, baseline)
-        shown = series[series.index <= year]
-        trend = [None if is_missing(float(point)) else float(point) for point in shown]
-        start = int(shown.index[0]) if len(shown) else baseline_year
-        rows.append(ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start))
+        rows.append(judged_row(data, province_code, target, year, series_of[key]))
     return rows
+
+
+def standing_scorecard(data: Dataset, province_code: str, year: int) -> list[tuple[StandingTarget, ScoreRow]]:
+    """Return the targets a merged province is judged against in a year after the reform (its former provinces'
+    plans' targets, the stricter applied where two differ), each judged on the merged province's figures."""
+    return [
+        (
+            standing,
+            judged_row(data, province_code, standing.target, year, target_series(data, province_code, standing.target)),
+        )
+        for standing in standing_targets(data, province_code, year)
+    ]
+
+
+def standing_table(data: Dataset, rows: list[tuple[StandingTarget, ScoreRow]], language: str) -> pd.DataFrame:
+    """Return the standing targets as a table: indicator, the plan each comes from, target, whether it applies,
+    value and status."""
+    catalogue = data.catalogue
+    return pd.DataFrame(
+        {
+            t("scorecard.column_indicator", language): [
+                catalogue.loc[row.target.indicator, f"name_{language}"] for _, row in rows
+            ],
+            t("scorecard.column_plan", language): [standing.plan_document for standing, _ in rows],
+            t("scorecard.column_target_year", language): [str(row.target.year) for _, row in rows],
+            t("scorecard.column_target", language): [target_in_unit(row.target, row.unit, language) for _, row in rows],
+            t("scorecard.column_applies", language): [
+                t(f"scorecard.applies_{standing.applies}", language) for standing, _ in rows
+            ],
+            t("scorecard.column_value", language): [value_in_unit(row.value, row.unit, language) for _, row in rows],
+            t("scorecard.column_value_year", language): [
+                "" if row.value_year is None else str(row.value_year) for _, row in rows
+            ],
+            t("scorecard.column_status", language): [
+                t(f"status.{row.status}", language) if standing.applies else "" for standing, row in rows
+            ],
+        }
+    )
 
 
 def value_in_unit(value: float | None, unit: str, language: str) -> str:
