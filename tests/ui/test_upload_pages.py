@@ -214,3 +214,43 @@ def test_ticking_a_box_does_not_check_the_file_again(data_dir, monkeypatch):
     app.checkbox(key="upload_confirm").uncheck().run()
     assert not app.exception and "Ghi chú" in app.dataframe[-1].value.iloc[0].to_string()
     assert checked == ["bang.csv"]
+
+
+UNITS_2026 = PACKAGING.replace("Mã huyện;Tên huyện", "Mã đơn vị;Tên đơn vị")
+
+
+def test_a_planner_uploads_2026_figures_by_commune_and_the_2026_scorecard_judges_them(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    content = (UNITS_2026 + "2026;;P. Việt Trì;400;0\n2026;08515;;300;0\n").encode("utf-8-sig")
+    app.file_uploader[0].set_value(("xa_2026.csv", content, "text/csv")).run()
+    assert not app.exception and not app.error
+    metrics = {metric.label: int(metric.value) for metric in app.metric}
+    assert metrics["Dòng mới"] + metrics["Dòng thay đổi"] == 2
+    app.button(key="upload_commit").click().run()
+    assert "Đã ghi lần tải lên số 7" in app.success[0].value
+    app.switch_page("pages/scorecard.py").run()
+    app.sidebar.selectbox(key="province").select("25").run()
+    app.sidebar.selectbox(key="year").select(2026).run()
+    assert not app.exception
+    card = app.dataframe[0].value
+    packaging = card[card["Chỉ số"].str.contains("bao bì")]
+    assert set(card["Năm chỉ tiêu"]) == {"2030"} and set(card["Năm số liệu"]) == {"2026"}
+    assert any("sau sắp xếp" in caption.value for caption in app.caption)
+    assert any("Hòa Bình, Phú Thọ, Vĩnh Phúc" in markdown.value for markdown in app.markdown)
+    standing = app.dataframe[1].value
+    assert {"Quyết định 2583/QĐ-UBND", "Kế hoạch (số hiệu chưa ghi)"} <= set(standing["Kế hoạch"])
+    assert packaging.iloc[0]["Đánh giá"] == "Chậm tiến độ"
+
+
+def test_a_2026_file_naming_a_district_lists_the_communes_that_took_its_territory(data_dir):
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    content = (UNITS_2026 + "2026;227;;10;9\n").encode("utf-8")
+    app.file_uploader[0].set_value(("huyen_2026.csv", content, "text/csv")).run()
+    assert not app.exception and "Tệp có 1 lỗi" in app.error[0].value
+    message = " ".join(str(cell) for cell in app.dataframe[-1].value.iloc[0])
+    assert "1/7/2025" in message and "Phường Việt Trì (07900)" in message
+    assert "upload_commit" not in [button.key for button in app.button]
