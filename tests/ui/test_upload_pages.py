@@ -219,12 +219,18 @@ def test_ticking_a_box_does_not_check_the_file_again(data_dir, monkeypatch):
 UNITS_2026 = PACKAGING.replace("Mã huyện;Tên huyện", "Mã đơn vị;Tên đơn vị")
 
 
-def test_a_planner_uploads_2026_figures_by_commune_and_the_2026_scorecard_judges_them(data_dir):
+def packaging_uploaded(data_dir, file_name: str, lines: str) -> AppTest:
+    """Return the upload page of a signed-in planner with an eco-packaging file of the lines under the 2026
+    headers chosen."""
     app = signed_in_app(data_dir, "lan")
     app.switch_page("pages/upload.py").run()
     app.selectbox(key="upload_table").select("eco_packaging").run()
-    content = (UNITS_2026 + "2026;;P. Việt Trì;400;0\n2026;08515;;300;0\n").encode("utf-8-sig")
-    app.file_uploader[0].set_value(("xa_2026.csv", content, "text/csv")).run()
+    app.file_uploader[0].set_value((file_name, (UNITS_2026 + lines).encode("utf-8-sig"), "text/csv")).run()
+    return app
+
+
+def test_a_planner_uploads_2026_figures_by_commune_and_the_2026_scorecard_judges_them(data_dir):
+    app = packaging_uploaded(data_dir, "xa_2026.csv", "2026;;P. Việt Trì;400;0\n2026;08515;;300;0\n")
     assert not app.exception and not app.error
     metrics = {metric.label: int(metric.value) for metric in app.metric}
     assert metrics["Dòng mới"] + metrics["Dòng thay đổi"] == 2
@@ -245,11 +251,7 @@ def test_a_planner_uploads_2026_figures_by_commune_and_the_2026_scorecard_judges
 
 
 def test_a_2026_file_naming_a_district_lists_the_communes_that_took_its_territory(data_dir):
-    app = signed_in_app(data_dir, "lan")
-    app.switch_page("pages/upload.py").run()
-    app.selectbox(key="upload_table").select("eco_packaging").run()
-    content = (UNITS_2026 + "2026;227;;10;9\n").encode("utf-8")
-    app.file_uploader[0].set_value(("huyen_2026.csv", content, "text/csv")).run()
+    app = packaging_uploaded(data_dir, "huyen_2026.csv", "2026;227;;10;9\n")
     assert not app.exception and "Tệp có 1 lỗi" in app.error[0].value
     message = " ".join(str(cell) for cell in app.dataframe[-1].value.iloc[0])
     assert "1/7/2025" in message and "Phường Việt Trì (07900)" in message
