@@ -345,8 +345,9 @@ def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int
     """Return rows whose year is outside their province's plan years, whose unit is of the other level than the
     year is reported by (a district in 2026, a commune in 2025), or whose unit did not exist then."""
     units = reference.units
-    versions_of = {code: versions for code, versions in units.groupby("code")}
-    province_of = dict(zip(units["code"], units["province_code"], strict=False))
+    named = units[units["code"].isin(set(text[UNIT_CODE]))] if UNIT_CODE in text else units.iloc[0:0]
+    versions_of = {code: versions for code, versions in named.groupby("code")}
+    province_of = dict(zip(named["code"], named["province_code"], strict=False))
     province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
     merged_into = dict(zip(load_reform()["old_province_code"], load_reform()["new_province_code"], strict=True))
     plan_years = _plan_years(reference.plans)

@@ -15,7 +15,7 @@ from dashboard.geography.boundaries.layers import province_features
 from dashboard.geography.units import full_name, units_of
 from dashboard.intake.tables import is_demo
 from dashboard.maps.classes import MapClass, classify, count_classes, legend_label, share_classes, status_classes
-from dashboard.progress.figures import province_series
+from dashboard.progress.figures import core_province_figure, province_series
 from dashboard.progress.measures import (
     NOT_APPLICABLE,
     VALUE,
@@ -25,6 +25,7 @@ from dashboard.progress.measures import (
     zone_reached,
 )
 from dashboard.progress.statuses import Baseline, baseline_of, needs_path, status
+from dashboard.progress.succession import commune_era, province_zones
 from dashboard.progress.targets import Target, district_breaks, plan_targets, target_for_year
 from dashboard.progress.wording import target_text, value_text
 
@@ -146,7 +147,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     kind = data.catalogue.loc[indicator, "kind"]
     district_kind = data.catalogue.loc[indicator, "district_value"]
     units = units_of(data.units, selection.province_code, year)
-    zones = data.zones[data.zones["province_code"] == selection.province_code]
+    zones = province_zones(data, selection.province_code, year)
     values = district_values(indicator, data.tables, units["code"], zones, year, int(plan["period_start"]))
     classes = map_classes(data, plan["plan_id"], indicator)
     target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)
@@ -154,6 +155,8 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     zone_table = data.tables.get("zone_awareness")
     reached = zone_reached(zone_table, zones, year) if zone_table is not None else zones.assign(reached=float("nan"))
     figure = province_figure(kind, values, reached if indicator == "zone_awareness" else None)
+    if commune_era(year) and not units.empty:
+        figure = core_province_figure(data, selection.province_code, indicator, year) or figure
     noun = t(f"noun.{indicator}", language)
     needed = needs_path(figure.value, year, target)
     baseline = _baseline(data, selection.province_code, indicator) if needed else None
