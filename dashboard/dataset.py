@@ -54,6 +54,12 @@ class Dataset:
         found = {int(year) for table in unit_tables for year in table["year"].unique()}
         return sorted(found)
 
+    def mapped_years(self, province_code: str | None = None) -> list[int]:
+        """Return the years with data that a boundary layer can draw, for a province or for any: a year whose
+        units have no layer yet (communes before a commune layer is loaded) is not offered on a map."""
+        layer = self.layer if province_code is None else self.layer[self.layer["province_code"] == province_code]
+        return [year for year in self.years() if not valid_in(layer, year).empty]
+
     def core_indicators(self) -> list[str]:
         """Return the codes of the core indicators, in catalogue order."""
         return list(self.catalogue.index[self.catalogue["core"]])

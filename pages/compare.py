@@ -18,7 +18,7 @@ lang = language()
 data = dataset()
 province = choose_province(data, lang)
 indicator = choose_indicator(data, lang)
-years = data.years()
+years = data.mapped_years(province)
 first_year = st.sidebar.selectbox(t("compare.first_year", lang), years, index=0, key="compare_first")
 others = [year for year in years if year != first_year]
 if not others:

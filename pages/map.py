@@ -14,7 +14,7 @@ lang = language()
 data = dataset()
 province = choose_province(data, lang)
 indicator = choose_indicator(data, lang)
-year = choose_year(data.years(), lang)
+year = choose_year(data.mapped_years(province), lang)
 district = choose_district(data, province, year, lang, allow_all=True)
 view = cached_map_view(Selection(province, indicator, year, lang))
 
