@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,9 +11,12 @@ import pandas as pd
 
 from dashboard.core.paths import DEMO_TABLES, GEODATA, INDICATORS
 from dashboard.core.programme import load_catalogue, load_plans, load_targets
-from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, load_layer
+from dashboard.geography.boundaries.layers import SCHEMATIC_LAYER, drawn_in, load_layer
 from dashboard.geography.boundaries.stored import combined_layer, imported_layers
+from dashboard.geography.levels import reported_level
+from dashboard.geography.schematic_communes import schematic_communes
 from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
+from dashboard.geography.zones.sites import units_containing
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.demo_communes import demo_tables_with_communes
 from dashboard.intake.tables import PROVINCE_VALUES, table_specs
@@ -42,11 +46,41 @@ class Dataset:
         return self.provinces[self.provinces["province_code"] == province_code].iloc[0]
 
     def draws_schematic(self, province_code: str, year: int) -> bool:
-        """Return whether a province's map for a year is drawn on the bundled schematic layer."""
-        if not self.schematic:
-            return False
-        drawn = valid_in(self.layer[self.layer["province_code"] == province_code], year)
-        return "version_id" not in drawn or bool((drawn["version_id"] == "").any())
+        """Return whether a province's map for a year is drawn on a schematic layer (the bundled district layer,
+        or the commune layer generated from the registry package) rather than an official one."""
+        drawn = drawn_in(self.layer, province_code, year)
+        if "schematic" in drawn:
+            return bool(drawn["schematic"].any())
+        return self.schematic
+
+    def provinces_in(self, year: int) -> list[str]:
+        """Return the codes of the plans' provinces that have units reported by in a year (Hòa Bình until 2025;
+        the merged Phú Thọ, Thái Nguyên and Hà Tĩnh after), in the plans' order."""
+        level = reported_level(year)
+        valid = valid_in(self.units[self.units["level"] == level], year)
+        return [code for code in self.plans["province_code"] if code in set(valid["province_code"])]
+
+    def zones_of(self, province_code: str, year: int) -> pd.DataFrame:
+        """Return the zones in a province in a year, each with the unit it lies in that year in district_code.
+        From 2026 these are the zones of the province and of its former provinces (zones keep their codes across
+        the reform), each placed in the commune of the map's layer that holds its location (blank when none
+        does); the district it was listed in stays in former_district_code."""
+        if reported_level(year) == "district":
+            return self.zones[self.zones["province_code"] == province_code]
+        row = valid_in(self.provinces[self.provinces["province_code"] == province_code], year)
+        codes = {province_code} | {code for text in row["predecessors"] for code in text.split()}
+        zones = self.zones[self.zones["province_code"].isin(codes)]
+        placed = units_containing(zones, drawn_in(self.layer, province_code, year))
+        return zones.assign(
+            former_district_code=zones["district_code"], district_code=zones["zone_code"].map(placed).fillna("")
+        )
+
+    def map_years(self) -> list[int]:
+        """Return the years a map can be drawn for: every year from the first with data up to this one (a year
+        nobody has reported yet is drawn as no data), oldest first."""
+        found = self.years()
+        last = max([*found, datetime.date.today().year])
+        return list(range(found[0] if found else last, last + 1))
 
     def years(self) -> list[int]:
         """Return the years any district or zone table has rows for, oldest first."""
@@ -81,11 +115,24 @@ def load_dataset(
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
     bundled demonstration tables, with 2026 rows by commune made from the registry package); boundary layers
     imported into data_dir take over the years they are valid in, and zone lists imported there replace the listed
-    zones they name."""
-    boundaries, zones = load_layer(layer), load_zones(geodata)
-    units, provinces, plans = load_units(geodata), load_provinces(geodata), load_plans(indicators)
+    zones they name. The commune level is drawn on the schematic commune layer of the provinces after the reform
+    until an official one is imported."""
+    provinces, zones = load_provinces(geodata), load_zones(geodata)
+    units, plans = load_units(geodata), load_plans(indicators)
+    after_reform = list(provinces.loc[provinces["predecessors"] != "", "province_code"])
+    bases = {
+        "district": (load_layer(layer), layer == SCHEMATIC_LAYER),
+        "commune": (schematic_communes(after_reform), True),
+    }
+    levels = []
+    for level, (base, schematic) in bases.items():
+        if data_dir is None:
+            levels.append(base.assign(level=level, schematic=schematic))
+            continue
+        combined = combined_layer(base, imported_layers(data_dir, level))
+        levels.append(combined.assign(level=level, schematic=(combined["version_id"] == "") & schematic))
+    boundaries = gpd.GeoDataFrame(pd.concat(levels, ignore_index=True), geometry="geometry", crs=levels[0].crs)
     if data_dir is not None:
-        boundaries = combined_layer(boundaries, imported_layers(data_dir))
         zones = with_imported_zones(zones, data_dir)
     return Dataset(
         provinces=provinces,

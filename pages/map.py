@@ -12,9 +12,9 @@ from dashboard.ui.state import cached_green_points, cached_map_view, dataset, la
 run_through_entry()
 lang = language()
 data = dataset()
-province = choose_province(data, lang)
+year = choose_year(data.map_years(), lang)
+province = choose_province(data, lang, year)
 indicator = choose_indicator(data, lang)
-year = choose_year(data.mapped_years(province), lang)
 district = choose_district(data, province, year, lang, allow_all=True)
 view = cached_map_view(Selection(province, indicator, year, lang))
 

@@ -28,6 +28,11 @@ def _reporting_years(folder: Path = GEODATA) -> tuple[tuple[str, int, int], ...]
     )
 
 
+def first_reported(level: str, folder: Path = GEODATA) -> int:
+    """Return the first year reported by a level (2026 for communes)."""
+    return next(first for name, first, _ in _reporting_years(folder) if name == level)
+
+
 def reported_level(year: int, folder: Path = GEODATA) -> str:
     """Return the level a year's results are reported by: district until 2025, commune from 2026."""
     for level, first, last in _reporting_years(folder):

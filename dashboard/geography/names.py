@@ -112,6 +112,9 @@ def match_name(written: str, candidates: Iterable[Candidate], allow_unaccented: 
     written_type, key = split_type(written)
     typed = [item for item in candidates if written_type in (None, item.unit_type)] or candidates
     found = _codes_where(typed, lambda item: normalise_name(item.name) == key)
+    if not found and written_type is not None:
+        whole = normalise_name(written)
+        found = _codes_where(candidates, lambda item: normalise_name(item.name) == whole)
     if found:
         return _result(written, found, NORMALISED, candidates)
     if allow_unaccented:

@@ -8,8 +8,9 @@ import pandas as pd
 
 from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
+from dashboard.geography.boundaries.layers import drawn_in
 from dashboard.geography.crs import WGS84
-from dashboard.geography.units import full_name, units_of, valid_in
+from dashboard.geography.units import full_name, units_of
 from dashboard.geography.zones.sites import SITE_OK, SiteCheck, check_in_districts
 from dashboard.maps.views import tooltip_html
 
@@ -71,7 +72,7 @@ def _province_points(
     """Return the province's units in the year, its green retail points up to the year and where each lies."""
     units = units_of(data.units, province_code, year)
     points = green_points(data.tables.get("green_retail_points"), list(units["code"]), year)
-    districts = valid_in(data.layer[data.layer["province_code"] == province_code], year)[["code", "geometry"]]
+    districts = drawn_in(data.layer, province_code, year)[["code", "geometry"]]
     return units, points, green_point_checks(points, districts)
 
 

@@ -16,6 +16,7 @@ from dashboard.geography.geometry import SIMPLIFY_TOLERANCE_M, rounded, simplifi
 from dashboard.geography.units import valid_in
 
 MAP_COLUMNS = ["code", "province_code", "valid_from", "valid_to", "geometry"]
+KEPT_WHEN_PRESENT = ("level", "schematic", "version_id")
 MAP_HEIGHT_PX = 620
 PIXEL_SHARE = 0.5
 METRES_PER_DEGREE = 111_320.0
@@ -53,12 +54,15 @@ def validity_slices(layer: gpd.GeoDataFrame) -> list[tuple[int, int]]:
 def prepared_layer(layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Return the layer ready for the map: per province and validity period, the units valid together are
     simplified as one coverage (shared borders stay shared) to what the map can show, then rounded; only
-    code, province_code, validity, geometry and the imported version it comes from are kept. A feature valid
+    code, province_code, validity, geometry, level, whether it is schematic and the imported version it comes
+    from are kept. Each level (districts, communes) is simplified on its own. A feature valid
     in several periods appears once per period, each copy valid for its period only."""
     metric_crs = layer.estimate_utm_crs()
     pieces = []
-    columns = [*MAP_COLUMNS, *(["version_id"] if "version_id" in layer else [])]
-    for _, province in layer[columns].groupby("province_code", sort=True):
+    extra = [column for column in KEPT_WHEN_PRESENT if column in layer]
+    columns = [*MAP_COLUMNS, *extra]
+    groups = ["province_code", "level"] if "level" in layer else ["province_code"]
+    for _, province in layer[columns].groupby(groups, sort=True):
         for first, last in validity_slices(province):
             together = valid_in(province, first)
             if together.empty:

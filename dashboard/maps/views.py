@@ -25,7 +25,7 @@ from dashboard.progress.measures import (
     zone_reached,
 )
 from dashboard.progress.statuses import Baseline, baseline_of, needs_path, status
-from dashboard.progress.succession import commune_era, province_zones
+from dashboard.progress.succession import commune_era
 from dashboard.progress.targets import Target, district_breaks, plan_targets, target_for_year
 from dashboard.progress.wording import target_text, value_text
 
@@ -147,7 +147,7 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     kind = data.catalogue.loc[indicator, "kind"]
     district_kind = data.catalogue.loc[indicator, "district_value"]
     units = units_of(data.units, selection.province_code, year)
-    zones = province_zones(data, selection.province_code, year)
+    zones = data.zones_of(selection.province_code, year)
     values = district_values(indicator, data.tables, units["code"], zones, year, int(plan["period_start"]))
     classes = map_classes(data, plan["plan_id"], indicator)
     target = target_for_year(plan_targets(data.targets, plan["plan_id"], indicator), year)

@@ -31,9 +31,9 @@ def former_provinces(data: Dataset, province_code: str) -> list[str]:
 
 
 def province_zones(data: Dataset, province_code: str, year: int) -> pd.DataFrame:
-    """Return the zones of a province in a year: its own until 2025, those of all its former provinces from 2026."""
-    codes = former_provinces(data, province_code) if commune_era(year) else [province_code]
-    return data.zones[data.zones["province_code"].isin(codes)]
+    """Return the zones of a province in a year: its own until 2025, those of all its former provinces from 2026
+    (each placed in the commune that holds it, as the map places them)."""
+    return data.zones_of(province_code, year)
 
 
 def former_districts(data: Dataset, province_code: str) -> set[str]:

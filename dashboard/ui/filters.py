@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
+from dashboard.geography.levels import reported_level
 from dashboard.geography.units import full_name, units_of
 
 WHOLE_PROVINCE = "*"
@@ -26,10 +27,11 @@ def _persistent_selectbox(label: str, options: Sequence, key: str, format_func: 
     return st.sidebar.selectbox(label, options, key=key, format_func=format_func, on_change=_keep, args=(key,))
 
 
-def choose_province(data: Dataset, language: str) -> str:
-    """Draw the province selector (the four plans) and return the province code."""
+def choose_province(data: Dataset, language: str, year: int | None = None) -> str:
+    """Draw the province selector (the four plans; given a year, the provinces of that year: the merged Phú Thọ,
+    Thái Nguyên and Hà Tĩnh from 2026) and return the province code."""
     names = dict(zip(data.provinces["province_code"], data.provinces["name"], strict=True))
-    options = list(data.plans["province_code"])
+    options = list(data.plans["province_code"]) if year is None else data.provinces_in(year)
     return _persistent_selectbox(t("filter.province", language), options, "province", names.get)
 
 
@@ -47,15 +49,18 @@ def choose_year(years: Sequence[int], language: str) -> int:
 
 
 def choose_district(data: Dataset, province_code: str, year: int, language: str, allow_all: bool) -> str | None:
-    """Draw the district selector for a province and year; None means the whole province."""
+    """Draw the selector of the province's units in a year (districts, or communes from 2026); None means the
+    whole province."""
     units = units_of(data.units, province_code, year)
     names = {row.code: full_name(row.type, row.name, language) for row in units.itertuples()}
     options = ([WHOLE_PROVINCE] if allow_all else []) + list(names)
+    level = reported_level(year)
+    whole = t("filter.all_districts" if level == "district" else "filter.all_communes", language)
     chosen = _persistent_selectbox(
-        t("filter.district", language),
+        t("filter.district" if level == "district" else "filter.commune", language),
         options,
         "district",
-        lambda code: t("filter.all_districts", language) if code == WHOLE_PROVINCE else names[code],
+        lambda code: whole if code == WHOLE_PROVINCE else names[code],
     )
     return None if chosen == WHOLE_PROVINCE else chosen
 

@@ -58,7 +58,9 @@ def test_today_phu_tho_shows_hoa_binh_and_phu_tho_districts_with_one_figure(data
     assert sum(entry.count for entry in result.view.legend) == 23
 
 
-def test_the_note_names_what_is_left_out_and_the_unchecked_code():
+def test_the_note_names_what_is_left_out_and_flags_a_code_only_while_unchecked():
     note = reform_note(REFORM, "19", "en")
-    assert "Bắc Kạn, Thái Nguyên" in note and "Not included: Bắc Kạn" in note and "code 19" in note
+    assert "Bắc Kạn, Thái Nguyên" in note and "Not included: Bắc Kạn" in note and "code 19" not in note
+    unchecked = REFORM.assign(code_checked=REFORM["new_province_code"] != "19")
+    assert "code 19" in reform_note(unchecked, "19", "en")
     assert "keeps its extent" in reform_note(REFORM, "42", "en")

@@ -46,7 +46,7 @@ def test_the_map_gets_a_fraction_of_the_vertices_rounded_to_four_decimals_and_no
     assert after < before / 5
     coordinates = shapely.get_coordinates(prepared.geometry.values)
     assert np.allclose(coordinates, np.round(coordinates, 4), rtol=0, atol=1e-9)
-    assert list(prepared.columns) == MAP_COLUMNS
+    assert list(prepared.columns) == [*MAP_COLUMNS, "level", "schematic"]
 
 
 def test_simplification_keeps_each_units_area_within_two_percent(detailed, prepared):

@@ -203,6 +203,7 @@ def test_the_provinces_chart_marks_the_reform_only_when_its_years_span_it():
     assert len(provinces_chart(frame.iloc[:1], "t", True, "vi", break_within([2025])).layout.shapes) == 0
 
 
-def test_maps_offer_only_the_years_a_boundary_layer_draws(data):
+def test_maps_offer_only_the_years_a_boundary_layer_draws_for_the_province(data):
     assert data.years()[-1] == 2026
-    assert data.mapped_years("25") == [2021, 2022, 2023, 2024, 2025] == data.mapped_years()
+    assert data.mapped_years("25") == [2021, 2022, 2023, 2024, 2025, 2026] == data.mapped_years()
+    assert data.mapped_years("17") == [2021, 2022, 2023, 2024, 2025]

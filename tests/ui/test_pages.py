@@ -18,13 +18,6 @@ from dashboard.progress.wording import figure_text, province_target_metric
 TIMEOUT_S = 60
 
 
-@pytest.fixture
-def app(data_dir):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT_S).run()
-
-
 def metrics(app: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
 

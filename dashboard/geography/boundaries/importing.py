@@ -32,6 +32,7 @@ from dashboard.geography.geometry import (
     simplified_coverage,
 )
 from dashboard.geography.levels import LAYER_LEVELS
+from dashboard.geography.units import OPEN_END
 
 LEVELS = LAYER_LEVELS
 EXTENT_MARGIN_DEG = 0.3
@@ -138,7 +139,8 @@ def _check_request(request: ImportRequest, units: pd.DataFrame, report: MatchRep
     last_year = int(province_units["valid_to"].max())
     if report.valid_to is None:
         report.valid_to = last_year
-        report.notes.append(Finding("valid_to_set", {"year": last_year}))
+        open_ended = last_year >= OPEN_END
+        report.notes.append(Finding("valid_to_open" if open_ended else "valid_to_set", {"year": last_year}))
     if report.valid_to < report.valid_from:
         report.refusals.append(Finding("years_order", {"valid_from": report.valid_from, "valid_to": report.valid_to}))
     elif covering(province_units, report.valid_from, report.valid_to).empty:

@@ -11,6 +11,7 @@ from dashboard.core.paths import GEODATA
 from dashboard.geography.boundaries.reading import lonlat_topojson
 from dashboard.geography.crs import WGS84
 from dashboard.geography.geometry import rounded
+from dashboard.geography.levels import reported_level
 from dashboard.geography.units import OPEN_END, OPEN_START, valid_in
 
 SCHEMATIC_LAYER = GEODATA / "schematic_districts.geojson"
@@ -45,8 +46,17 @@ def load_layer(path: Path = SCHEMATIC_LAYER) -> gpd.GeoDataFrame:
     return layer
 
 
+def drawn_in(layer: gpd.GeoDataFrame, province_code: str, year: int) -> gpd.GeoDataFrame:
+    """Return the features a province's map of a year draws: those valid in the year at the level the year is
+    reported by (districts until 2025, communes from 2026; a layer without levels is taken whole)."""
+    chosen = layer[layer["province_code"] == province_code]
+    if "level" in chosen:
+        chosen = chosen[chosen["level"] == reported_level(year)]
+    return valid_in(chosen, year)
+
+
 def province_features(layer: gpd.GeoDataFrame, province_code: str, year: int) -> gpd.GeoDataFrame:
-    """Return the province's district shapes valid in the year, with only code and geometry, coordinates
-    rounded for the browser (4 decimals, about 11 m)."""
-    chosen = valid_in(layer[layer["province_code"] == province_code], year)[["code", "geometry"]]
+    """Return the province's shapes drawn in the year (districts or communes), with only code and geometry,
+    coordinates rounded for the browser (4 decimals, about 11 m)."""
+    chosen = drawn_in(layer, province_code, year)[["code", "geometry"]]
     return rounded(chosen.sort_values("code").reset_index(drop=True))

@@ -119,6 +119,9 @@ def read_sites(path: Path, crs_named: str | None = None) -> ReadLayer:
     return ReadLayer(layer, read.crs_read, read.crs_used, read.refusals, tuple(notes))
 
 
+ZONE_NEAR_M = 2000.0
+
+
 def check_in_districts(
     sites: gpd.GeoDataFrame, districts: gpd.GeoDataFrame, codes: list[str], names: list[str], claimed: list[str]
 ) -> list[SiteCheck]:
@@ -141,3 +144,20 @@ def check_in_districts(
             status = ON_BORDER if distance <= BORDER_TOLERANCE_M else OTHER_DISTRICT if found else OUTSIDE
         checks.append(SiteCheck(row, code, name, district, found, status, round(distance)))
     return checks
+
+
+def units_containing(zones: pd.DataFrame, shapes: gpd.GeoDataFrame, near_m: float = ZONE_NEAR_M) -> pd.Series:
+    """Return, by zone code, the code of the unit whose shape holds each zone's location (WGS84 longitude and
+    latitude), or of the nearest shape within near_m (approximate locations, schematic borders); a zone
+    farther from every shape is left out."""
+    if zones.empty or shapes.empty:
+        return pd.Series(dtype=str)
+    metric_crs = shapes.estimate_utm_crs()
+    points = gpd.GeoDataFrame(
+        {"zone_code": zones["zone_code"].to_numpy()},
+        geometry=gpd.points_from_xy(zones["longitude"], zones["latitude"]),
+        crs=WGS84,
+    ).to_crs(metric_crs)
+    metric = shapes[["code", "geometry"]].to_crs(metric_crs)
+    joined = gpd.sjoin_nearest(points, metric, how="inner", max_distance=near_m, distance_col="distance_m")
+    return joined.sort_values("distance_m", kind="stable").drop_duplicates("zone_code").set_index("zone_code")["code"]

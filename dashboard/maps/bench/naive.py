@@ -9,7 +9,7 @@ import folium
 import geopandas as gpd
 
 from dashboard.core.i18n import t
-from dashboard.geography.units import valid_in
+from dashboard.geography.boundaries.layers import drawn_in
 from dashboard.maps.choropleth import HIGHLIGHT, district_style
 from dashboard.maps.folium_map import map_with_districts
 from dashboard.maps.views import MapView, Selection
@@ -17,7 +17,7 @@ from dashboard.maps.views import MapView, Selection
 
 def naive_features(layer: gpd.GeoDataFrame, view: MapView, selection: Selection) -> gpd.GeoDataFrame:
     """Return the province's shapes valid in the year as read, with every column of the layer and the view."""
-    shapes = valid_in(layer[layer["province_code"] == selection.province_code], selection.year)
+    shapes = drawn_in(layer, selection.province_code, selection.year)
     return shapes.merge(view.districts, on="code")
 
 

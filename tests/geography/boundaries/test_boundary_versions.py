@@ -59,7 +59,8 @@ def test_the_map_draws_the_imported_layer_for_its_years_and_the_bundled_one_othe
     view = map_view(combined, Selection("25", "eco_packaging", 2024, "en"))
     assert not view.schematic and len(view.features) == 13
     assert view.features.total_bounds[0] == pytest.approx(
-        data.layer[data.layer["province_code"] == "25"].total_bounds[0] + 0.01, abs=1e-3
+        data.layer[(data.layer["province_code"] == "25") & (data.layer["level"] == "district")].total_bounds[0] + 0.01,
+        abs=1e-3,
     )
     assert map_view(combined, Selection("25", "eco_packaging", 2022, "en")).schematic
 
