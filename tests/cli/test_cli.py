@@ -162,3 +162,18 @@ def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field
         },
     ]
     assert Store(default_url(folder)).revision() == 0
+
+
+def test_a_2026_file_by_commune_is_checked_from_the_command_line_naming_a_district_s_successors(folder, capsys):
+    header = "year;unit_code;unit_name;supermarkets_total;supermarkets_eco_packaging\n"
+    path = write(folder, header + "2026;;P. Việt Trì;10;9\n2026;227;;4;3\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
+    report = json.loads(out)
+    assert code == 1
+    assert [(problem["row"], problem["column"], problem["code"]) for problem in report["problems"]] == [
+        (3, "unit_code", "district_after_reform")
+    ]
+    assert "Phường Việt Trì (07900)" in report["problems"][0]["message_en"]
+    path = write(folder, header + "2026;;P. Việt Trì;10;9\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
+    assert code == 0 and [row["unit_code"] for row in json.loads(out)["rows"]] == ["07900"]
