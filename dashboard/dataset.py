@@ -88,11 +88,13 @@ class Dataset:
         found = {int(year) for table in unit_tables for year in table["year"].unique()}
         return sorted(found)
 
-    def mapped_years(self, province_code: str | None = None) -> list[int]:
-        """Return the years with data that a boundary layer can draw, for a province or for any: a year whose
-        units have no layer yet (communes before a commune layer is loaded) is not offered on a map."""
+    def mapped_years(self, province_code: str | None = None, level: str | None = None) -> list[int]:
+        """Return the years with data that a boundary layer can draw, for a province or for any, and reported by a
+        level when one is given (two years are compared at one level): a year whose units have no layer is not
+        offered on a map."""
         layer = self.layer if province_code is None else self.layer[self.layer["province_code"] == province_code]
-        return [year for year in self.years() if not valid_in(layer, year).empty]
+        years = [year for year in self.years() if not valid_in(layer, year).empty]
+        return [year for year in years if level is None or reported_level(year) == level]
 
     def core_indicators(self) -> list[str]:
         """Return the codes of the core indicators, in catalogue order."""
