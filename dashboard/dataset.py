@@ -67,6 +67,13 @@ class Dataset:
         does); the district it was listed in stays in former_district_code."""
         if reported_level(year) == "district":
             return self.zones[self.zones["province_code"] == province_code]
+        key = ("zones_of", province_code, year)
+        if key not in self.memo:
+            self.memo[key] = self._placed_zones(province_code, year)
+        return self.memo[key].copy()
+
+    def _placed_zones(self, province_code: str, year: int) -> pd.DataFrame:
+        """Return the zones of a province and its former provinces, each placed in the commune that holds it."""
         row = valid_in(self.provinces[self.provinces["province_code"] == province_code], year)
         codes = {province_code} | {code for text in row["predecessors"] for code in text.split()}
         zones = self.zones[self.zones["province_code"].isin(codes)]

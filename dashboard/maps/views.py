@@ -162,8 +162,9 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     baseline = _baseline(data, selection.province_code, indicator) if needed else None
 
     rows = []
+    value_rows = values.to_dict("index")
     for unit in units.itertuples():
-        row = values.loc[unit.code]
+        row = value_rows[unit.code]
         cls = classify(row["value"], row["state"], classes)
         name = full_name(unit.type, unit.name, language)
         text = value_text(indicator, district_kind, row, language)

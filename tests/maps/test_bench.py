@@ -47,7 +47,7 @@ def report(bench_run):
 
 def test_the_upload_check_of_a_generated_file_is_timed_and_judged_in_rows_per_second(bench_run):
     checks = [row for row in bench_run[0] if row.get("case") == "upload_check"]
-    assert len(checks) == 1 and len(bench_run[0]) == 11
+    assert len(checks) == 1 and len(bench_run[0]) == 17
     check = checks[0]
     assert check["rows"] == 300 and check["accepted"] and check["file_bytes"] > 300 * 50
     assert check["cpu_s"] > 0 and check["rows_per_s"] == pytest.approx(300 / check["cpu_s"])
@@ -75,8 +75,13 @@ def test_with_json_the_growth_is_logged_beside_the_objects(bench_run):
 def test_every_case_is_measured_fast_and_naive(report, layer_file):
     cases = {(row["layer"], row["variant"]) for row in report}
     layers = {layer for layer, _ in cases}
-    assert len(layers) == 5 and str(layer_file) in layers
+    assert len(layers) == 8 and str(layer_file) in layers
     assert {"synthetic national, 12 units", "synthetic national, 30 units"} <= layers
+    assert {
+        "schematic communes 2026, Phú Thọ",
+        "communes 2026, detailed borders, Phú Thọ",
+        "post-reform communes, national, 3321",
+    } <= layers
     assert cases == {(layer, variant) for layer in layers for variant in (FAST, NAIVE)}
 
 
@@ -106,6 +111,18 @@ def test_fast_rows_carry_the_naive_ratio_of_every_figure_and_the_budgets(report)
     assert set(schematic) == {"payload_bytes <= 80000", "payload_gzip_bytes <= 20000", "rerun_ms <= 60"}
     assert "payload_bytes <= 1e+06" in fast["synthetic national, 12 units"]["budgets"]
     assert all(row["prepare_ms"] is None and not row["ratios"] for row in naive.values())
+
+
+def test_the_communes_after_the_reform_are_judged_against_their_own_budgets(report):
+    fast = {row["layer"]: row for row in report if row["variant"] == FAST}
+    limits = {"payload_bytes <= 150000", "payload_gzip_bytes <= 40000", "rerun_ms <= 80"}
+    ratios = {"payload_bytes naive/fast >= 5", "rerun_ms naive/fast >= 5"}
+    assert fast["schematic communes 2026, Phú Thọ"]["units"] == 148
+    assert set(fast["schematic communes 2026, Phú Thọ"]["budgets"]) == limits
+    assert set(fast["communes 2026, detailed borders, Phú Thọ"]["budgets"]) == limits | ratios
+    national = fast["post-reform communes, national, 3321"]
+    assert national["units"] == 3321
+    assert set(national["budgets"]) == {"payload_bytes <= 1.5e+06", "rerun_ms <= 600"} | ratios
 
 
 def test_the_fast_map_sends_a_fraction_of_the_naive_one_on_detailed_borders(report):

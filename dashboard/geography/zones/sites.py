@@ -152,7 +152,8 @@ def units_containing(zones: pd.DataFrame, shapes: gpd.GeoDataFrame, near_m: floa
     farther from every shape is left out."""
     if zones.empty or shapes.empty:
         return pd.Series(dtype=str)
-    metric_crs = shapes.estimate_utm_crs()
+    west, _, east, _ = shapes.to_crs(WGS84).total_bounds
+    metric_crs = f"EPSG:{32600 + int(((west + east) / 2 + 180) // 6) + 1}"
     points = gpd.GeoDataFrame(
         {"zone_code": zones["zone_code"].to_numpy()},
         geometry=gpd.points_from_xy(zones["longitude"], zones["latitude"]),

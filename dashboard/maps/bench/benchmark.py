@@ -24,6 +24,7 @@ from dashboard.core.settings import load_settings
 from dashboard.dataset import Dataset
 from dashboard.geography.boundaries.reading import lonlat_topojson
 from dashboard.geography.crs import WGS84, converts_to_wgs84
+from dashboard.geography.schematic_communes import national_commune_layer
 from dashboard.geography.units import OPEN_END, OPEN_START, units_of
 from dashboard.maps.bench.naive import naive_features, naive_map
 from dashboard.maps.bench.synthetic import NATIONAL_CODE, detailed_layer, synthetic_dataset, synthetic_layer
@@ -34,6 +35,8 @@ from dashboard.maps.views import Selection, map_view
 FAST, NAIVE = "fast", "naive"
 VARIANTS = (FAST, NAIVE)
 PROVINCE, NATIONAL = "province", "national"
+COMMUNE_PROVINCE, COMMUNE_NATIONAL = "commune province", "commune national"
+COMMUNE_YEAR = 2026
 DEFAULT_RUNS = 5
 MAX_RUNS = 8
 DEFAULT_DISTRICTS = 700
@@ -50,10 +53,14 @@ KB = 1000
 LIMITS = {
     PROVINCE: (("payload_bytes", 80 * KB), ("payload_gzip_bytes", 20 * KB), ("rerun_ms", 60.0)),
     NATIONAL: (("payload_bytes", 1000 * KB), ("rerun_ms", 400.0)),
+    COMMUNE_PROVINCE: (("payload_bytes", 150 * KB), ("payload_gzip_bytes", 40 * KB), ("rerun_ms", 80.0)),
+    COMMUNE_NATIONAL: (("payload_bytes", 1500 * KB), ("rerun_ms", 600.0)),
 }
 LEAST_RATIOS = {
     PROVINCE: (("payload_bytes", 5.0), ("rerun_ms", 3.0)),
     NATIONAL: (("payload_bytes", 5.0), ("build_ms", 5.0), ("rerun_ms", 5.0)),
+    COMMUNE_PROVINCE: (("payload_bytes", 5.0), ("rerun_ms", 5.0)),
+    COMMUNE_NATIONAL: (("payload_bytes", 5.0), ("rerun_ms", 5.0)),
 }
 POLYGONAL = ("Polygon", "MultiPolygon")
 FIGURES = ("payload_bytes", "payload_gzip_bytes", "build_ms", "rerun_ms")
@@ -107,12 +114,19 @@ def make_case(
     indicator: str,
     synthetic: bool = False,
     ratio_budgets: bool = True,
+    year: int | None = None,
 ) -> BenchCase:
-    """Return a case for one province of a dataset: its layer prepared once, as the app does per version."""
+    """Return a case for one province of a dataset: its layer prepared once, as the app does per version. The
+    selections step through the years with data and both languages, or, given a year, through every core
+    indicator of that year in both languages."""
     prepare_ms, prepared = timed_ms(lambda: prepared_layer(data.layer))
-    years = data.years()
+    years = data.years() if year is None else [year]
+    indicators = [indicator] if year is None else data.core_indicators()
     selections = tuple(
-        Selection(province_code, indicator, year, language) for language in LANGUAGES for year in reversed(years)
+        Selection(province_code, chosen, shown, language)
+        for language in LANGUAGES
+        for shown in reversed(years)
+        for chosen in indicators
     )
     units = len(units_of(data.units, province_code, years[-1]))
     fast = replace(data, layer=prepared)
@@ -182,11 +196,44 @@ def bench_cases(
         national = synthetic_dataset(base, synthetic_layer(count, spacing_m or spacing, prefix))
         layer = f"synthetic national, {count} units"
         cases.append(make_case(layer, budget, national, NATIONAL_CODE, NATIONAL_INDICATOR, synthetic=True))
+    cases += commune_cases(base, detailed, province_code, spacing_m or COMMUNE_SPACING_M)
     for path in files:
         layer = file_layer(path)
         data = synthetic_dataset(base, layer)
         cases.append(make_case(str(path), layer_scale(layer), data, NATIONAL_CODE, NATIONAL_INDICATOR))
     return cases
+
+
+def commune_cases(base: Dataset, detailed: Dataset, province_code: str, spacing_m: float) -> list[BenchCase]:
+    """Return the cases of the communes after the reform: one province in 2026 on the schematic commune layer and
+    on a copy with surveyed-like borders (as an official layer has), and the country's 3,321 communes with such
+    borders (a vertex every spacing_m) as one national layer."""
+    name = base.province(province_code)["name"]
+    communes = national_commune_layer().assign(valid_from=OPEN_START, province_code=NATIONAL_CODE)
+    national = synthetic_dataset(base, detailed_layer(communes, spacing_m))
+    count = len(communes)
+    return [
+        make_case(
+            f"schematic communes {COMMUNE_YEAR}, {name}",
+            COMMUNE_PROVINCE,
+            base,
+            province_code,
+            PROVINCE_INDICATOR,
+            ratio_budgets=False,
+            year=COMMUNE_YEAR,
+        ),
+        make_case(
+            f"communes {COMMUNE_YEAR}, detailed borders, {name}",
+            COMMUNE_PROVINCE,
+            detailed,
+            province_code,
+            PROVINCE_INDICATOR,
+            year=COMMUNE_YEAR,
+        ),
+        make_case(
+            f"post-reform communes, national, {count}", COMMUNE_NATIONAL, national, NATIONAL_CODE, NATIONAL_INDICATOR
+        ),
+    ]
 
 
 def build_map(case: BenchCase, variant: str, selection: Selection) -> folium.Map:
