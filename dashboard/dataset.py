@@ -20,8 +20,9 @@ from dashboard.geography.schematic_communes import schematic_communes
 from dashboard.geography.units import load_provinces, load_units, load_zones, valid_in
 from dashboard.geography.zones.sites import units_containing
 from dashboard.geography.zones.stored import with_imported_zones
+from dashboard.intake.demo_communes import demo_tables_with_communes
 from dashboard.intake.plans import programme
-from dashboard.intake.tables import PROVINCE_VALUES, load_tables, table_specs
+from dashboard.intake.tables import PROVINCE_VALUES, table_specs
 from dashboard.store.database import Store
 
 SUBMISSION_COLUMNS = ["id", "table_name", "agency", "uploaded_at", "undone_at", "source"]
@@ -109,6 +110,14 @@ class Dataset:
         found = {int(year) for table in unit_tables for year in table["year"].unique()}
         return sorted(found)
 
+    def mapped_years(self, province_code: str | None = None, level: str | None = None) -> list[int]:
+        """Return the years with data that a boundary layer can draw, for a province or for any, and reported by a
+        level when one is given (two years are compared at one level): a year whose units have no layer is not
+        offered on a map."""
+        layer = self.layer if province_code is None else self.layer[self.layer["province_code"] == province_code]
+        years = [year for year in self.years() if not valid_in(layer, year).empty]
+        return [year for year in years if level is None or reported_level(year) == level]
+
     def core_indicators(self) -> list[str]:
         """Return the codes of the core indicators, in catalogue order."""
         return list(self.catalogue.index[self.catalogue["core"]])
@@ -128,13 +137,14 @@ def load_dataset(
     store: Store | None = None,
 ) -> Dataset:
     """Return the dataset read from the project's data folders with the given indicator tables (by default the
-    bundled demonstration tables); boundary layers imported into the store take over the years they are valid
-    in, zone lists imported there replace the listed zones they name, plans loaded there join the bundled
-    ones (in place of a plan of the same id), and its uploads are the submissions the reporting round reads.
-    The commune level is drawn on the schematic commune layer of the provinces after the reform until an
-    official one is imported."""
+    bundled demonstration tables, with 2026 rows by commune made from the registry package); boundary layers
+    imported into the store take over the years they are valid in, zone lists imported there replace the listed
+    zones they name, plans loaded there join the bundled ones (in place of a plan of the same id), and its
+    uploads are the submissions the reporting round reads. The commune level is drawn on the schematic commune
+    layer of the provinces after the reform until an official one is imported."""
     provinces, zones = load_provinces(geodata), load_zones(geodata)
     loaded = programme(store, indicators)
+    units = load_units(geodata)
     after_reform = list(provinces.loc[provinces["predecessors"] != "", "province_code"])
     bases = {
         "district": (load_layer(layer), layer == SCHEMATIC_LAYER),
@@ -152,14 +162,16 @@ def load_dataset(
         zones = with_imported_zones(zones, store)
     return Dataset(
         provinces=provinces,
-        units=load_units(geodata),
+        units=units,
         zones=zones,
         layer=boundaries,
         plans=loaded.plans,
         targets=loaded.targets,
         catalogue=load_catalogue(indicators),
         tasks=loaded.register,
-        tables=load_tables(DEMO_TABLES) if tables is None else tables,
+        tables=(
+            demo_tables_with_communes(DEMO_TABLES, units, zones, provinces, loaded.plans) if tables is None else tables
+        ),
         schematic=layer == SCHEMATIC_LAYER,
         submissions=pd.DataFrame(columns=SUBMISSION_COLUMNS) if store is None else store.uploads(),
     )

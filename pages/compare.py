@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.core.i18n import t
+from dashboard.geography.levels import reported_level
 from dashboard.maps.comparison import comparison_table, legend_counts, styled_legend
 from dashboard.maps.views import Selection
 from dashboard.progress.wording import figure_text
@@ -18,9 +19,9 @@ lang = language()
 data = dataset()
 province = choose_province(data, lang)
 indicator = choose_indicator(data, lang)
-years = data.years()
+years = data.mapped_years(province)
 first_year = st.sidebar.selectbox(t("compare.first_year", lang), years, index=0, key="compare_first")
-others = [year for year in years if year != first_year]
+others = [year for year in data.mapped_years(province, reported_level(first_year)) if year != first_year]
 if not others:
     st.info(t("compare.one_year", lang, year=first_year))
     st.stop()

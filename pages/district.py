@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.core.i18n import t
 from dashboard.intake.tables import is_demo
 from dashboard.maps.charts import history_chart
-from dashboard.progress.history import district_heading, history_table
+from dashboard.progress.history import district_heading, history_table, last_district_year
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_district, choose_province
 from dashboard.ui.panels import demo_banner
@@ -15,7 +15,7 @@ run_through_entry()
 lang = language()
 data = dataset()
 province = choose_province(data, lang)
-latest = data.years()[-1]
+latest = last_district_year(data)
 district = choose_district(data, province, latest, lang, allow_all=False)
 
 st.title(t("page.district", lang))

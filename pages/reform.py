@@ -20,7 +20,7 @@ province = st.sidebar.selectbox(
     t("reform.province", lang), list(provinces), format_func=provinces.get, key="reform_province"
 )
 indicator = choose_indicator(data, lang)
-year = choose_year(data.years(), lang)
+year = choose_year(data.mapped_years(province), lang)
 result = cached_reform_view(province, indicator, year, lang)
 
 st.title(t("reform.title", lang))

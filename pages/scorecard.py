@@ -5,7 +5,14 @@ import streamlit as st
 from dashboard.core.i18n import t
 from dashboard.intake.tables import is_demo
 from dashboard.progress.breakdowns import plan_breakdowns
-from dashboard.progress.scorecard import scorecard_download, scorecard_table, status_counts
+from dashboard.progress.scorecard import (
+    scorecard_download,
+    scorecard_table,
+    standing_scorecard,
+    standing_table,
+    status_counts,
+)
+from dashboard.progress.succession import commune_era, former_names
 from dashboard.ui.downloads import download_buttons
 from dashboard.ui.filters import choose_province, choose_year
 from dashboard.ui.panels import demo_banner
@@ -38,6 +45,15 @@ config[t("scorecard.column_trend", lang)] = st.column_config.LineChartColumn(wid
 st.dataframe(table, hide_index=True, column_config=config, height=35 * (len(table) + 1) + 3)
 download_buttons(scorecard_download(data, rows, lang), f"scorecard-{slug}-{year}", lang, "scorecard")
 st.caption(t("scorecard.method", lang))
+
+if commune_era(year):
+    name = data.province(province)["name"]
+    st.caption(t("scorecard.after_reform", lang, year=year))
+    st.subheader(t("scorecard.standing", lang, province=name, year=year))
+    st.write(t("scorecard.standing_intro", lang, province=name, formers=former_names(province), year=year))
+    standing = standing_table(data, standing_scorecard(data, province, year), lang)
+    st.dataframe(standing, hide_index=True)
+    download_buttons(standing, f"standing-{slug}-{year}", lang, "standing")
 
 breakdowns = plan_breakdowns(data, plan["plan_id"], year, lang)
 if breakdowns:

@@ -29,7 +29,7 @@ with st.form("zone_form"):
     province = left.selectbox(
         t("sites.province", lang), list(provinces), format_func=provinces.get, key="zone_province"
     )
-    year = middle.selectbox(t("sites.year", lang), data.years()[::-1], key="zone_year")
+    year = middle.selectbox(t("sites.year", lang), data.mapped_years(level="district")[::-1], key="zone_year")
     crs = right.text_input(t("boundary.crs_named", lang), key="zone_crs").strip()
     checked = st.form_submit_button(t("sites.check", lang))
 

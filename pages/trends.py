@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.core.i18n import t
 from dashboard.intake.tables import is_demo
 from dashboard.maps.charts import provinces_chart, ranking_chart, trend_chart
+from dashboard.progress.succession import break_within
 from dashboard.progress.trends import (
     district_names,
     districts_drawable,
@@ -36,7 +37,7 @@ demo_banner(is_demo(data.tables), lang)
 indicator = st.selectbox(
     t("trends.indicator", lang), tracked_indicators(data, province), format_func=names.get, key="trend_indicator"
 )
-districts = district_names(data, province, max(data.years()), lang)
+districts = district_names(data, province, year, lang)
 chosen = []
 if districts_drawable(data, indicator):
     chosen = st.multiselect(
@@ -50,6 +51,8 @@ if districts_drawable(data, indicator):
 view = trend_view(data, province, indicator, chosen, lang)
 st.plotly_chart(trend_chart(view, path_points(view), lang), key="trend_chart")
 st.caption(t("trends.path_note", lang, year=plan["baseline_year"]))
+if view.break_year is not None:
+    st.caption(t("trends.reform_note", lang))
 st.subheader(t("trends.table", lang))
 table = trend_table(view, lang)
 st.dataframe(table, hide_index=True)
@@ -71,7 +74,9 @@ shared = shared_indicators(data)
 compared = st.selectbox(t("trends.provinces_indicator", lang), shared, format_func=names.get, key="trend_shared")
 side_by_side = provinces_side_by_side(data, compared)
 unit = data.catalogue.loc[compared, "unit"]
-st.plotly_chart(provinces_chart(side_by_side, names[compared], unit == "percent", lang), key="provinces_chart")
+spanned = break_within(list(side_by_side.dropna(how="all").index))
+figure = provinces_chart(side_by_side, names[compared], unit == "percent", lang, spanned)
+st.plotly_chart(figure, key="provinces_chart")
 provinces = provinces_table(side_by_side, unit, lang)
 st.dataframe(provinces, hide_index=True)
 download_buttons(provinces, f"provinces-{compared}", lang, "provinces")

@@ -39,3 +39,8 @@ def reported_level(year: int, folder: Path = GEODATA) -> str:
         if first <= year <= last:
             return level
     return LAYER_LEVELS[0]
+
+
+def first_reported_year(level: str, folder: Path = GEODATA) -> int:
+    """Return the first year a level's units report results (the commune level: 2026)."""
+    return next(first for name, first, _ in _reporting_years(folder) if name == level)

@@ -22,14 +22,15 @@ TYPE_PREFIXES = {
     "huyen": "huyen",
     "h": "huyen",
     "district": "huyen",
-    "xa": "xa",
+    "x": "xa",
     "commune": "xa",
-    "phuong": "phuong",
     "p": "phuong",
     "ward": "phuong",
-    "dac khu": "dac_khu",
     "special zone": "dac_khu",
 }
+ACCENTED_PREFIXES = {"xã": "xa", "phường": "phuong", "đặc khu": "dac_khu"}
+DISTRICT_TYPES = {"thanh_pho", "thi_xa", "huyen", "quan"}
+COMMUNE_TYPES = {"xa", "phuong", "dac_khu"}
 LOOKALIKE_LETTERS = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
 OLD_TONE_PLACEMENT = re.compile(r"(?<![qQ])([oOuU])([aeyAEY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
 SEPARATORS = re.compile(r"[\s.,;:_\-–/()]+")
@@ -87,8 +88,12 @@ def unaccented(text: str) -> str:
 
 
 def split_type(text: str) -> tuple[str | None, str]:
-    """Return the unit type written before or after a name (Huyện, TP., Thị xã, District) and the bare key."""
+    """Return the unit type written before or after a name (Huyện, TP., Thị xã, District; Xã, Phường, Đặc khu,
+    X., P.) and the bare key; the commune words are compared with their diacritics (Kim Phượng is no ward)."""
     key = normalise_name(text)
+    for prefix, unit_type in ACCENTED_PREFIXES.items():
+        if key.startswith(prefix + " "):
+            return unit_type, key[len(prefix) + 1 :]
     plain = unaccented(text)
     for prefix, unit_type in sorted(TYPE_PREFIXES.items(), key=lambda item: -len(item[0])):
         if plain.startswith(prefix + " "):
@@ -137,7 +142,7 @@ def _result(written: str, codes: tuple[str, ...], method: str, candidates: list[
 
 def _label(candidate: Candidate) -> str:
     """Return a candidate as 'Huyện Kỳ Anh (447)' (a zone as 'KCN Lương Sơn (HB-KCN-LUONGSON)'), for messages."""
-    if candidate.unit_type in TYPE_PREFIXES.values():
+    if candidate.unit_type in DISTRICT_TYPES | COMMUNE_TYPES:
         return f"{full_name(candidate.unit_type, candidate.name, 'vi')} ({candidate.code})"
     return f"{candidate.name} ({candidate.code})"
 

@@ -56,8 +56,8 @@ def awareness_campaigns(units: pd.DataFrame, provinces: list[str], rng: np.rando
         rows.append(
             {
                 "year": year,
-                "district_code": unit["code"],
-                "district_name": full_name(unit["type"], unit["name"], "vi"),
+                "unit_code": unit["code"],
+                "unit_name": full_name(unit["type"], unit["name"], "vi"),
                 "campaigns": campaigns,
                 "participants": sum(int(rng.integers(40, 250)) for _ in range(campaigns)),
             }
@@ -75,8 +75,8 @@ def eco_packaging(units: pd.DataFrame, provinces: list[str], rng: np.random.Gene
         rows.append(
             {
                 "year": year,
-                "district_code": unit["code"],
-                "district_name": full_name(unit["type"], unit["name"], "vi"),
+                "unit_code": unit["code"],
+                "unit_name": full_name(unit["type"], unit["name"], "vi"),
                 "supermarkets_total": total,
                 "supermarkets_eco_packaging": int(rng.binomial(total, _progress(year, 0.45, 0.92))),
             }
@@ -122,7 +122,7 @@ def eco_models(
                 rows.append(
                     {
                         "year": year,
-                        "district_code": district_code,
+                        "unit_code": district_code,
                         "zone_code": zone_code,
                         "model_name": f"Mô hình {model_type} {year}-{number + 1} tại {place}",
                         "model_type": model_type,
@@ -156,7 +156,7 @@ def green_retail_points(
                     {
                         "year": year,
                         "point_name": f"{kind} xanh {unit['name']} {len(rows) + 1}",
-                        "district_code": unit["code"],
+                        "unit_code": unit["code"],
                         "address": f"{unit['seat']}, {full_name(unit['type'], unit['name'], 'vi')}",
                         "latitude": latitude,
                         "longitude": longitude,

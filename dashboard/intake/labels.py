@@ -19,7 +19,7 @@ def _names(language: str) -> dict[str, dict[str, str]]:
     units = load_units().drop_duplicates("code", keep="last")
     catalogue = load_catalogue()
     return {
-        "district_code": {
+        "unit_code": {
             code: full_name(unit_type, name, language)
             for code, unit_type, name in units[["code", "type", "name"]].itertuples(index=False)
         },
@@ -29,7 +29,7 @@ def _names(language: str) -> dict[str, dict[str, str]]:
     }
 
 
-NAME_COLUMNS = {"district_code": "district_name", "zone_code": "zone_name"}
+NAME_COLUMNS = {"unit_code": "unit_name", "zone_code": "zone_name"}
 
 
 def row_label(table: str, values: dict[str, str], language: str) -> str:

@@ -19,11 +19,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from dashboard.core.csv_text import csv_text
 from dashboard.geography.names import unaccented
 from dashboard.intake.problems import WARNING, Problem
-from dashboard.intake.tables import TableSpec
+from dashboard.intake.tables import UNIT_CODE, UNIT_NAME, TableSpec, column_aliases
 
 ACCEPTED_SUFFIXES = (".csv", ".xlsx")
 ROW = "row"
-CODE_NAME_PAIRS = (("district_code", "district_name"), ("zone_code", "zone_name"))
+CODE_NAME_PAIRS = ((UNIT_CODE, UNIT_NAME), ("zone_code", "zone_name"))
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,10 @@ def _header_key(text: str) -> str:
 
 
 def _header_map(spec: TableSpec) -> dict[str, str]:
-    """Return each accepted header key (English contract name or Vietnamese header) → contract column."""
-    mapping = {}
+    """Return each accepted header key (English contract name, Vietnamese header, or a former name or header such
+    as district_code or Mã huyện) → contract column."""
+    names = set(spec.column_names)
+    mapping = {_header_key(alias): column for alias, column in column_aliases().items() if column in names}
     for column in spec.columns:
         mapping[_header_key(column.name)] = column.name
         mapping[_header_key(column.header_vi)] = column.name

@@ -13,6 +13,7 @@ from dashboard.core.paths import DEMO_TABLES, INDICATORS
 
 NUMERIC_TYPES = {"year", "count", "amount", "latitude", "longitude", "measure"}
 PROVINCE_VALUES = "province_values"
+UNIT_CODE, UNIT_NAME = "unit_code", "unit_name"
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,31 @@ def table_specs(folder: Path = INDICATORS) -> dict[str, TableSpec]:
     return specs
 
 
+@cache
+def column_aliases(folder: Path = INDICATORS) -> dict[str, str]:
+    """Return each former name or header of a column (district_code, Mã huyện) → the contract column it stands for."""
+    aliases = pd.read_csv(folder / "column_aliases.csv", dtype=str, keep_default_na=False)
+    return dict(zip(aliases["alias"], aliases["column"], strict=True))
+
+
+def with_current_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return stored rows with columns written under a former contract name (district_code) under the current one
+    (unit_code); rows stored before the rename keep their keys and values."""
+    renamed = {alias: column for alias, column in column_aliases().items() if alias in frame.columns}
+    if not renamed:
+        return frame
+    current = frame.drop(columns=[alias for alias, column in renamed.items() if column in frame.columns])
+    former = frame[[alias for alias, column in renamed.items() if column in frame.columns]].rename(columns=renamed)
+    current = current.rename(columns=renamed)
+    for column in former.columns:
+        current[column] = current[column].where(current[column].notna() & (current[column] != ""), former[column])
+    return current
+
+
 def typed_table(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
-    """Return rows of text in the contract as a typed frame: numbers as numbers, text with blanks as ''."""
-    frame = frame.reindex(columns=[*spec.column_names, "source"], fill_value="").copy()
+    """Return rows of text in the contract as a typed frame: numbers as numbers, text with blanks as ''; columns
+    under a former name are read under the current one."""
+    frame = with_current_names(frame).reindex(columns=[*spec.column_names, "source"], fill_value="").copy()
     for column in spec.columns:
         if column.type in NUMERIC_TYPES:
             frame[column.name] = pd.to_numeric(frame[column.name].replace("", None))

@@ -16,13 +16,14 @@ from dashboard.core.paths import DEMO_TABLES
 from dashboard.core.programme import load_catalogue
 from dashboard.core.settings import Settings
 from dashboard.core.tasks import TaskRegister
-from dashboard.geography.units import at_level, full_name, load_units, load_zones, units_of
+from dashboard.geography.units import full_name, load_provinces, load_units, load_zones, units_of
 from dashboard.geography.zones.stored import with_imported_zones
 from dashboard.intake.accounts import PLANNER, Account, require
+from dashboard.intake.demo_communes import demo_text_tables
 from dashboard.intake.plans import programme
 from dashboard.intake.problems import Problem, errors, warnings, with_headers
 from dashboard.intake.reading import ROW, read_upload
-from dashboard.intake.tables import PROVINCE_VALUES, TableSpec, table_specs, typed_table
+from dashboard.intake.tables import PROVINCE_VALUES, TableSpec, table_specs, typed_table, with_current_names
 from dashboard.intake.validation import Reference, check_rows
 from dashboard.store.database import NewUpload, StaleStoreError, Store
 from dashboard.store.moving import move_into_store
@@ -94,7 +95,7 @@ def row_key(spec: TableSpec, values: dict[str, str]) -> str:
 
 def current_values(store: Store, spec: TableSpec) -> pd.DataFrame:
     """Return the table's current rows in the store as text in the contract columns, indexed by row key."""
-    rows = store.rows(spec.name)
+    rows = with_current_names(store.rows(spec.name))
     return rows.set_index("row_key").reindex(columns=spec.column_names).fillna("")
 
 
@@ -217,30 +218,26 @@ def undo_upload(store: Store, upload_id: int, account: Account) -> int:
 
 
 def bundled_reference(store: Store | None = None) -> Reference:
-    """Return the units, zones, plans, catalogue and task register that uploaded rows are checked against: the
-    bundled ones, with the zone lists and plans loaded into the store when given."""
+    """Return the units (every level), zones, plans, catalogue and task register that uploaded rows are checked
+    against: the bundled ones, with the zone lists and plans loaded into the store when given."""
     zones = load_zones() if store is None else with_imported_zones(load_zones(), store)
     loaded = programme(store)
     return Reference(
-        units=at_level(load_units(), "district"),
-        zones=zones,
-        plans=loaded.plans,
-        catalogue=load_catalogue(),
-        tasks=loaded.register,
+        units=load_units(), zones=zones, plans=loaded.plans, catalogue=load_catalogue(), tasks=loaded.register
     )
 
 
 def seed_demo(store: Store, reference: Reference, account: Account) -> None:
-    """Load the bundled demonstration tables into a store that has no upload yet, through the same checks as any
-    upload; when another process is seeding the same store at the same time, leave the seeding to it."""
+    """Load the bundled demonstration tables (with their 2026 rows by commune, made from the registry package) into
+    a store that has no upload yet, through the same checks as any upload; when another process is seeding the
+    same store at the same time, leave the seeding to it."""
     if not store.uploads().empty:
         return
     start = store.revision()
+    tables = demo_text_tables(DEMO_TABLES, reference.units, reference.zones, load_provinces(), reference.plans)
     for seeded, name in enumerate(table_specs()):
-        path = DEMO_TABLES / f"{name}.csv"
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="source")
-        content = frame.to_csv(index=False).encode("utf-8")
-        preview = preview_upload(store, content, f"{path.name}", name, reference, len(content))
+        content = tables[name].drop(columns="source").to_csv(index=False).encode("utf-8")
+        preview = preview_upload(store, content, f"{name}.csv", name, reference, len(content))
         if preview.revision != start + seeded:
             return
         try:
@@ -312,7 +309,7 @@ def template_units(units: pd.DataFrame, table: str, province: str, year: int) ->
     own headers (the one list every template of units is made from)."""
     spec = table_specs()[table]
     chosen = units_of(units, province, year)
-    code, name = (spec.headers.get(column, column) for column in ("district_code", "district_name"))
+    code, name = (spec.headers.get(column, column) for column in ("unit_code", "unit_name"))
     return pd.DataFrame(
         {code: chosen["code"], name: [full_name(row.type, row.name, "vi") for row in chosen.itertuples()]}
     )
@@ -325,7 +322,7 @@ def template_zones(zones: pd.DataFrame, table: str, province: str, language: str
     columns = {
         "zone_code": headers.get("zone_code", t("upload.zone_code", language)),
         "name": headers.get("zone_name", t("upload.zone_name", language)),
-        "district_code": headers.get("district_code", t("upload.zone_district", language)),
+        "district_code": headers.get("unit_code", t("upload.zone_district", language)),
     }
     chosen = zones[zones["province_code"] == province].sort_values("zone_code")
     return chosen[list(columns)].rename(columns=columns).reset_index(drop=True)
@@ -360,7 +357,7 @@ def template_sheets(
     the units, zones or indicator codes its rows may name."""
     names = table_specs()[table].column_names
     sheets = {t("upload.guide", language): template_guide(table, language)}
-    if "district_code" in names:
+    if "unit_code" in names:
         sheets[t("upload.units_sheet", language, year=year)] = template_units(units, table, province, year)
     if "zone_code" in names:
         sheets[t("upload.zones_sheet", language)] = template_zones(zones, table, province, language)

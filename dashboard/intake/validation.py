@@ -23,12 +23,15 @@ from dashboard.core.numbers import (
     read_number,
 )
 from dashboard.core.tasks import TaskRegister, task_status_of
+from dashboard.geography.levels import LAYER_LEVELS
 from dashboard.geography.names import AMBIGUOUS, Candidate, closest_names, match_name
+from dashboard.geography.reform import load_reform
 from dashboard.geography.units import full_name
 from dashboard.intake.labels import row_label
 from dashboard.intake.problems import WARNING, Problem
 from dashboard.intake.reading import ROW
-from dashboard.intake.tables import TableSpec
+from dashboard.intake.tables import UNIT_CODE, UNIT_NAME, TableSpec
+from dashboard.intake.unit_levels import level_candidates, match_at_level, wrong_level, year_level
 
 YES_WORDS = {"có", "co", "yes", "y", "1", "true", "x", "đã", "rồi"}
 NO_WORDS = {"không", "khong", "no", "n", "0", "false", "chưa"}
@@ -43,13 +46,14 @@ MEASURE_KINDS = {
     "milestone": COUNT,
 }
 CHECKED_TYPES = {*NUMBER_KINDS, "yes_no", "choice", "task_status"}
-UNIT_COLUMNS = ["zone_code", "zone_name", "district_code", "district_name"]
+UNIT_COLUMNS = ["zone_code", "zone_name", UNIT_CODE, UNIT_NAME]
 SUGGESTIONS = 3
 
 
 @dataclass(frozen=True)
 class Reference:
-    """What uploaded rows are checked against: units, zones, plan periods, the catalogue and the task register."""
+    """What uploaded rows are checked against: units of both levels (districts to 2025, communes from 2026), zones,
+    plan periods, the catalogue and the task register."""
 
     units: pd.DataFrame
     zones: pd.DataFrame
@@ -58,9 +62,11 @@ class Reference:
     tasks: TaskRegister | None = None
 
     @cached_property
-    def unit_candidates(self) -> list[Candidate]:
-        """Return every unit as a name-matching candidate, built once per reference."""
-        return _candidates(self.units)
+    def unit_candidates(self) -> dict[str, list[Candidate]]:
+        """Return the units of each level as name-matching candidates (communes of the plans' provinces only),
+        built once per reference."""
+        provinces = set(self.plans["province_code"])
+        return {level: level_candidates(self.units, provinces, level) for level in LAYER_LEVELS}
 
     @cached_property
     def zones_by_code(self) -> pd.DataFrame:
@@ -234,44 +240,41 @@ def _official_name(units: pd.DataFrame, code: str, year: str) -> str:
     return full_name(latest["type"], latest["name"], "vi")
 
 
-def _suggestions(name: str, reference: Reference, province: str) -> str:
-    """Return the units closest to a name that matched none, each once: the file's province's closest first, then
-    the closest one elsewhere (a row of a neighbouring province, a file for another one)."""
-    units = reference.units
-    inside = _candidates(units[units["province_code"] == province]) if province else []
+def _suggestions(name: str, year: str, reference: Reference, province: str) -> str:
+    """Return the units of the year's level closest to a name that matched none, each once: the file's province's
+    closest first, then the closest one elsewhere (a row of a neighbouring province, a file for another one)."""
+    level = year_level(year) or "district"
+    candidates = reference.unit_candidates[level]
+    inside = level_candidates(reference.units, {province}, level) if province else []
     if not inside:
-        return "; ".join(closest_names(name, reference.unit_candidates, SUGGESTIONS))
-    outside = _candidates(units[units["province_code"] != province])
+        return "; ".join(closest_names(name, candidates, SUGGESTIONS))
+    outside = [candidate for candidate in candidates if candidate not in inside]
     return "; ".join([*closest_names(name, inside, SUGGESTIONS), *closest_names(name, outside, 1)])
 
 
-def _resolve_district(
-    code: str, name: str, row: int, reference: Reference, province: str = ""
+def _resolve_unit(
+    code: str, name: str, year: str, reference: Reference, province: str = ""
 ) -> tuple[str, Problem | None]:
-    """Return the district code a row means by its code or, failing that, its name through the normaliser."""
+    """Return the unit code a row means by its code or, failing that, its name through the normaliser, looked for
+    among the units of the level its year is reported by (a name matching several is never guessed)."""
     units = reference.units
     if code:
         known = units[units["code"] == code]
         if known.empty:
-            return "", Problem("unknown_code", row, "district_code", code)
+            return "", Problem("unknown_code", 0, UNIT_CODE, code)
         if name and code not in match_name(name, _candidates(known), allow_unaccented=False).codes:
             official = full_name(known.iloc[-1]["type"], known.iloc[-1]["name"], "vi")
-            return "", Problem(
-                "code_name_mismatch", row, "district_name", name, params={"code": code, "name": official}
-            )
+            return "", Problem("code_name_mismatch", 0, UNIT_NAME, name, params={"code": code, "name": official})
         return code, None
     if not name:
-        return "", Problem("missing_unit", row, "district_code")
-    found = match_name(name, reference.unit_candidates, allow_unaccented=False)
+        return "", Problem("missing_unit", 0, UNIT_CODE)
+    found, _ = match_at_level(name, year_level(year), reference.unit_candidates)
     if found.code:
         return found.code, None
     if found.method == AMBIGUOUS:
-        return "", Problem(
-            "ambiguous_name", row, "district_name", name, params={"candidates": "; ".join(found.closest)}
-        )
-    return "", Problem(
-        "unknown_name", row, "district_name", name, params={"candidates": _suggestions(name, reference, province)}
-    )
+        return "", Problem("ambiguous_name", 0, UNIT_NAME, name, params={"candidates": "; ".join(found.closest)})
+    suggested = _suggestions(name, year, reference, province)
+    return "", Problem("unknown_name", 0, UNIT_NAME, name, params={"candidates": suggested})
 
 
 def _resolve_zone(code: str, name: str, row: int, reference: Reference) -> tuple[str, Problem | None]:
@@ -309,27 +312,28 @@ def _resolve_units(
     zones = reference.zones_by_code
     problems = []
     filled = {}
-    district, zone = "", ""
+    unit, zone = "", ""
+    by_district = year_level(record.get("year", "")) != "commune"
     if "zone_code" in names:
         zone, problem = _resolve_zone(record["zone_code"], record.get("zone_name", ""), 0, reference)
         problems += [problem] if problem else []
-        if not zone and not problem and "district_code" not in names:
+        if not zone and not problem and UNIT_CODE not in names:
             problems.append(Problem("missing_unit", 0, "zone_code"))
-    if "district_code" in names:
-        if zone and not record["district_code"]:
-            district = zones.at[zone, "district_code"]
-        elif record["district_code"] or "district_name" in names or not zone:
-            district, problem = _resolve_district(
-                record["district_code"], record.get("district_name", ""), 0, reference, province
+    if UNIT_CODE in names:
+        if zone and not record[UNIT_CODE] and not record.get(UNIT_NAME):
+            unit = zones.at[zone, "district_code"] if by_district else ""
+        elif record[UNIT_CODE] or UNIT_NAME in names or not zone:
+            unit, problem = _resolve_unit(
+                record[UNIT_CODE], record.get(UNIT_NAME, ""), record.get("year", ""), reference, province
             )
             problems += [problem] if problem else []
-        if zone and district and zones.at[zone, "district_code"] != district:
+        if zone and unit and by_district and zones.at[zone, "district_code"] != unit:
             params = {"zone": zone, "district": zones.at[zone, "district_code"]}
-            problems.append(Problem("zone_district_mismatch", 0, "district_code", district, params=params))
-    if district:
-        filled["district_code"] = district
-        if "district_name" in names:
-            filled["district_name"] = _official_name(reference.units, district, record.get("year", ""))
+            problems.append(Problem("zone_district_mismatch", 0, UNIT_CODE, unit, params=params))
+    if unit:
+        filled[UNIT_CODE] = unit
+        if UNIT_NAME in names:
+            filled[UNIT_NAME] = _official_name(reference.units, unit, record.get("year", ""))
     if zone:
         filled["zone_code"] = zone
         if "zone_name" in names:
@@ -362,7 +366,7 @@ def file_province(text: pd.DataFrame, reference: Reference) -> str:
     """Return the province most of a file's known unit codes (districts, zones) belong to, '' when none is known."""
     province_of = dict(zip(reference.units["code"], reference.units["province_code"], strict=False))
     province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
-    cells = [text[column] for column in ("district_code", "zone_code") if column in text]
+    cells = [text[column] for column in (UNIT_CODE, "zone_code") if column in text]
     found = pd.concat(cells).map(province_of).dropna() if cells else pd.Series(dtype=object)
     return str(found.mode().iloc[0]) if len(found) else ""
 
@@ -376,55 +380,67 @@ def _resolved(
     columns = [column for column in UNIT_COLUMNS if column in names]
     if not columns:
         return text, []
-    if {"district_name", "year"} <= names:
+    if "year" in names:
         columns.append("year")
     province = province or file_province(text, reference)
     return _per_combination(text, columns, lambda record: _resolve_units(record, names, reference, province))
 
 
 def _plan_years(plans: pd.DataFrame) -> dict[str, tuple[int, int, dict[str, object]]]:
-    """Return each province's plan years (from its baseline year to its last target or vision year) and how a
+    """Return each province's plan years (from its baseline year to its last target, vision or reporting year: the
+    programme runs to 2030 and a merged province reports under its old plans until it issues its own) and how a
     message names the plan: its document and its own period."""
     years = {}
     for plan in plans.to_dict("records"):
-        last = max(int(plan["period_end"]), int(float(plan["vision_year"] or 0)))
+        ends = (plan["period_end"], plan["vision_year"], plan.get("reporting_to", ""))
+        last = max(int(float(end)) for end in ends if str(end))
         named = {"plan": plan["document"], "period": f"{plan['period_start']}–{plan['period_end']}"}
         years[plan["province_code"]] = (int(plan["baseline_year"] or plan["period_start"]), last, named)
     return years
 
 
 def _year_problems(text: pd.DataFrame, reference: Reference, unresolved: set[int]) -> list[Problem]:
-    """Return rows whose year is outside their province's plan years, or whose district did not exist then."""
+    """Return rows whose year is outside their province's plan years, whose unit is of the other level than the
+    year is reported by (a district in 2026, a commune in 2025), or whose unit did not exist then."""
     units = reference.units
-    versions_of = {code: versions for code, versions in units.groupby("code")}
-    province_of = dict(zip(units["code"], units["province_code"], strict=True))
+    named = units[units["code"].isin(set(text[UNIT_CODE]))] if UNIT_CODE in text else units.iloc[0:0]
+    versions_of = {code: versions for code, versions in named.groupby("code")}
+    province_of = dict(zip(named["code"], named["province_code"], strict=False))
     province_of |= dict(zip(reference.zones["zone_code"], reference.zones["province_code"], strict=True))
+    reform = load_reform()
+    merged_into = dict(zip(reform["old_province_code"], reform["new_province_code"], strict=True))
     province_of_plan = dict(zip(reference.plans["plan_id"], reference.plans["province_code"], strict=True))
     plan_years = _plan_years(reference.plans)
 
     def year_problems(record: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
         problems = []
         year = int(record["year"])
-        code = record.get("district_code")
+        code = record.get(UNIT_CODE)
         province = (
             record.get("province_code")
             or province_of_plan.get(record.get("plan_id", ""))
             or province_of[code or record["zone_code"]]
         )
-        first, last, named = plan_years[province]
+        if year_level(record["year"]) == "commune":
+            province = merged_into.get(province, province)
+        unknown = (0, 0, {"plan": "", "period": ""})
+        first, last, named = plan_years.get(province, plan_years.get(merged_into.get(province), unknown))
         if not first <= year <= last:
             params = {"start": first, "end": last, **named}
             problems.append(Problem("year_outside_plan", 0, "year", record["year"], params=params))
         versions = versions_of.get(code)
-        if code and not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
+        if not code:
+            return {}, problems
+        level_problem = wrong_level(versions, year, UNIT_CODE, units)
+        if level_problem:
+            problems.append(level_problem)
+        elif not ((versions["valid_from"] <= year) & (versions["valid_to"] >= year)).any():
             params = {"name": versions.iloc[-1]["name"], "years": _validity(versions)}
-            problems.append(Problem("unit_not_valid", 0, "district_code", code, params=params))
+            problems.append(Problem("unit_not_valid", 0, UNIT_CODE, code, params=params))
         return {}, problems
 
     checked = text[~text[ROW].isin(unresolved) & (text["year"] != "")]
-    columns = [
-        column for column in ("year", "district_code", "zone_code", "province_code", "plan_id") if column in text
-    ]
+    columns = [column for column in ("year", UNIT_CODE, "zone_code", "province_code", "plan_id") if column in text]
     return _per_combination(checked, columns, year_problems)[1]
 
 

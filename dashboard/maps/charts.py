@@ -98,6 +98,7 @@ def _thresholds_by_level(thresholds: list[tuple[float, int]]) -> dict[float, lis
 
 
 PROVINCE_COLOUR = "#08306b"
+BREAK_COLOUR = "#7f7f7f"
 PATH_COLOUR = "#636363"
 DISTRICT_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
 
@@ -111,6 +112,22 @@ def _layout(figure: go.Figure, title: str, language: str, percent: bool, height:
         separators=",." if language == "vi" else ".,",
         yaxis={"rangemode": "tozero", "ticksuffix": "%" if percent else ""},
         legend={"orientation": "h", "y": -0.15},
+    )
+    return figure
+
+
+def mark_reform(figure: go.Figure, break_year: float | None, language: str) -> go.Figure:
+    """Return the figure with the administrative reform of 1 July 2025 marked as a dotted vertical line with its
+    words, when the chart's years span it."""
+    if break_year is None:
+        return figure
+    figure.add_vline(
+        x=break_year,
+        line_dash="dot",
+        line_color=BREAK_COLOUR,
+        annotation_text=t("trends.reform_break", language),
+        annotation_position="top",
+        annotation_font_color=BREAK_COLOUR,
     )
     return figure
 
@@ -172,7 +189,7 @@ def trend_chart(view: TrendView, path: list[tuple[int, float]], language: str) -
             },
             margin={"r": 60},
         )
-    return figure
+    return mark_reform(figure, view.break_year, language)
 
 
 def ranking_chart(values: pd.Series, unit: str, title: str, language: str) -> go.Figure:
@@ -199,8 +216,11 @@ def ranking_chart(values: pd.Series, unit: str, title: str, language: str) -> go
     return figure
 
 
-def provinces_chart(frame: pd.DataFrame, title: str, percent: bool, language: str) -> go.Figure:
-    """Return one line per province over the years, gaps where a province has no data."""
+def provinces_chart(
+    frame: pd.DataFrame, title: str, percent: bool, language: str, break_year: float | None = None
+) -> go.Figure:
+    """Return one line per province over the years, gaps where a province has no data, the reform marked when
+    the years span it."""
     figure = go.Figure()
     for index, province in enumerate(frame.columns):
         figure.add_scatter(
@@ -211,4 +231,4 @@ def provinces_chart(frame: pd.DataFrame, title: str, percent: bool, language: st
             line={"color": DISTRICT_COLOURS[index % len(DISTRICT_COLOURS)]},
             connectgaps=False,
         )
-    return _layout(figure, title, language, percent)
+    return mark_reform(_layout(figure, title, language, percent), break_year, language)

@@ -22,10 +22,10 @@ MISPLACED_OUTLINE = "#d7191c"
 def green_points(table: pd.DataFrame | None, district_codes: list[str], year: int) -> gpd.GeoDataFrame:
     """Return the green retail points registered up to the year in the districts, as WGS84 points with
     new = whether the point was registered in that year."""
-    columns = ["year", "point_name", "district_code", "address", "new"]
+    columns = ["year", "point_name", "unit_code", "address", "new"]
     if table is None or table.empty:
         return gpd.GeoDataFrame(columns=[*columns, "geometry"], geometry="geometry", crs=WGS84)
-    chosen = table[(table["year"] <= year) & table["district_code"].isin(district_codes)].reset_index(drop=True)
+    chosen = table[(table["year"] <= year) & table["unit_code"].isin(district_codes)].reset_index(drop=True)
     chosen = chosen.assign(new=chosen["year"] == year)
     points = gpd.points_from_xy(
         pd.to_numeric(chosen["longitude"], errors="coerce"), pd.to_numeric(chosen["latitude"], errors="coerce")
@@ -40,7 +40,7 @@ def green_point_checks(points: gpd.GeoDataFrame, districts: gpd.GeoDataFrame) ->
         districts,
         [str(year) for year in points["year"]],
         list(points["point_name"]),
-        list(points["district_code"]),
+        list(points["unit_code"]),
     )
 
 
@@ -53,7 +53,7 @@ def green_point_layer(
     for point, check in zip(points.itertuples(), checks, strict=True):
         status = "new" if point.new else "earlier"
         lines = [
-            (t("points.district", language), district_names.get(point.district_code, point.district_code)),
+            (t("points.district", language), district_names.get(point.unit_code, point.unit_code)),
             (t("points.status", language), t(f"points.{status}", language, year=year)),
         ]
         if point.address:

@@ -13,7 +13,7 @@ from shapely.geometry.base import BaseGeometry
 from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
 from dashboard.maps.views import LegendEntry, MapView, Selection, map_view
-from dashboard.progress.measures import ProvinceFigure
+from dashboard.progress.measures import combined_figure
 from dashboard.progress.statuses import Baseline, baseline_of, needs_path, status
 
 
@@ -24,27 +24,6 @@ class ReformView:
     view: MapView
     included: list[str]
     left_out: list[str]
-
-
-def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
-    """Return one province figure from several: summed numerators over summed denominators for shares, a sum
-    for counts, units counted together; None when none has a value."""
-    numerator = sum(figure.numerator for figure in figures)
-    denominator = sum(figure.denominator for figure in figures)
-    if all(figure.value is None for figure in figures) or denominator == 0:
-        value = None
-    elif kind in {"share", "share_of_units"}:
-        value = numerator * 100 / denominator
-    else:
-        value = numerator
-    return ProvinceFigure(
-        value,
-        numerator,
-        denominator,
-        sum(figure.reported for figure in figures),
-        sum(figure.expected for figure in figures),
-        any(figure.all_units for figure in figures),
-    )
 
 
 def _merged_legend(legends: list[list[LegendEntry]]) -> list[LegendEntry]:

@@ -15,7 +15,7 @@ from dashboard.geography.boundaries.layers import province_features
 from dashboard.geography.units import full_name, units_of
 from dashboard.intake.tables import is_demo
 from dashboard.maps.classes import MapClass, classify, count_classes, legend_label, share_classes, status_classes
-from dashboard.progress.figures import province_series
+from dashboard.progress.figures import core_province_figure, province_series
 from dashboard.progress.measures import (
     NOT_APPLICABLE,
     VALUE,
@@ -25,6 +25,7 @@ from dashboard.progress.measures import (
     zone_reached,
 )
 from dashboard.progress.statuses import Baseline, baseline_of, needs_path, status
+from dashboard.progress.succession import commune_era
 from dashboard.progress.targets import Target, district_breaks, plan_targets, target_for_year
 from dashboard.progress.wording import province_target_metric, value_text
 
@@ -171,6 +172,8 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
     zone_table = data.tables.get("zone_awareness")
     reached = zone_reached(zone_table, zones, year) if zone_table is not None else zones.assign(reached=float("nan"))
     figure = province_figure(kind, values, reached if indicator == "zone_awareness" else None)
+    if commune_era(year) and not units.empty:
+        figure = core_province_figure(data, selection.province_code, indicator, year) or figure
     noun = t(f"noun.{indicator}", language)
     needed = needs_path(figure.value, year, target)
     baseline = _baseline(data, selection.province_code, indicator) if needed else None
@@ -197,7 +200,8 @@ def map_view(data: Dataset, selection: Selection) -> MapView:
                 "tooltip": tooltip,
             }
         )
-    districts = pd.DataFrame(rows)
+    columns = ["code", "name", "value", "value_text", "class_key", "class_label", "label", "colour", "tooltip"]
+    districts = pd.DataFrame(rows, columns=columns)
     features = province_features(data.layer, selection.province_code, year).merge(
         districts[["code", "colour", "class_key", "tooltip"]], on="code"
     )

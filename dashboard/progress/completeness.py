@@ -77,9 +77,9 @@ def _summary_cell(
         key = "completeness.zones_reported" if indicator in ZONE_REPORTS else "completeness.districts_reported"
         return t(key, language, reported=reported, expected=expected)
     if info["aggregation"] == "register_count":
-        table = data.tables.get(indicator, pd.DataFrame(columns=["year", "district_code"]))
+        table = data.tables.get(indicator, pd.DataFrame(columns=["year", "unit_code"]))
         codes = set(data.units.loc[data.units["province_code"] == province_code, "code"])
-        entries = int(((table["year"] == year) & table["district_code"].isin(codes)).sum())
+        entries = int(((table["year"] == year) & table["unit_code"].isin(codes)).sum())
         return (
             t("completeness.register_entries", language, count=entries)
             if entries

@@ -8,7 +8,16 @@ import pandas as pd
 
 from dashboard.dataset import Dataset
 from dashboard.geography.units import units_of
-from dashboard.progress.measures import VALUE, ProvinceFigure, district_values, province_figure, zone_reached
+from dashboard.progress.measures import (
+    VALUE,
+    ProvinceFigure,
+    combined_figure,
+    district_values,
+    province_figure,
+    register_total,
+    zone_reached,
+)
+from dashboard.progress.succession import commune_era, former_districts, former_provinces, province_zones
 
 CUMULATIVE_KINDS = {"cumulative_count", "amount"}
 SPENDING = {"budget_central": "spent_central", "budget_provincial": "spent_provincial"}
@@ -25,33 +34,53 @@ def series_years(data: Dataset, province_code: str) -> list[int]:
 
 
 def _district_frame(data: Dataset, province_code: str, indicator: str, year: int) -> pd.DataFrame:
-    """Return a core indicator's district values in a year (value, numerator, denominator, state)."""
+    """Return a core indicator's values per unit in a year (value, numerator, denominator, state): its districts
+    until 2025, the communes of the merged province from 2026."""
     plan = data.plan_of(province_code)
     codes = units_of(data.units, province_code, year)["code"]
-    zones = data.zones[data.zones["province_code"] == province_code]
+    zones = province_zones(data, province_code, year)
     return district_values(indicator, data.tables, codes, zones, year, int(plan["period_start"]))
 
 
-def core_province_figure(data: Dataset, province_code: str, indicator: str, year: int) -> ProvinceFigure:
-    """Return a core indicator's province figure in a year with the units it rests on (for a share of units,
-    taken over all units in scope, and the share among those that reported); computed once per dataset."""
+def core_province_figure(data: Dataset, province_code: str, indicator: str, year: int) -> ProvinceFigure | None:
+    """Return a core indicator's province figure in a year with the units it rests on (None when no table has the
+    year; a share of units taken over all units in scope): from its districts until 2025; from 2026 from the
+    merged province's communes and zones, a register counted from the plan's start over the former provinces'
+    districts and the communes. Computed once per dataset."""
     key = ("core_province_figure", province_code, indicator, year)
     if key not in data.memo:
-        districts = _district_frame(data, province_code, indicator, year)
-        zones = None
-        if indicator == "zone_awareness" and "zone_awareness" in data.tables:
-            province_zones = data.zones[data.zones["province_code"] == province_code]
-            zones = zone_reached(data.tables["zone_awareness"], province_zones, year)
-        data.memo[key] = province_figure(data.catalogue.loc[indicator, "kind"], districts, zones)
+        data.memo[key] = _core_province_figure(data, province_code, indicator, year)
     return data.memo[key]
+
+
+def _core_province_figure(data: Dataset, province_code: str, indicator: str, year: int) -> ProvinceFigure | None:
+    """Return a core indicator's province figure in a year, computed (see core_province_figure)."""
+    if year not in data.years():
+        return None
+    districts = _district_frame(data, province_code, indicator, year)
+    zones = province_zones(data, province_code, year)
+    reached = None
+    if indicator == "zone_awareness" and "zone_awareness" in data.tables:
+        reached = zone_reached(data.tables["zone_awareness"], zones, year)
+    info = data.catalogue.loc[indicator]
+    figure = province_figure(info["kind"], districts, reached)
+    if reached is not None and commune_era(year):
+        known = reached["reached"].dropna()
+        value = float(known.sum() * 100 / len(reached)) if len(known) else None
+        figure = ProvinceFigure(value, float(known.sum()), float(len(reached)), len(known), len(reached), True)
+    table = data.tables.get(indicator)
+    if info["aggregation"] == "register_count" and commune_era(year) and table is not None:
+        codes = set(districts.index) | former_districts(data, province_code)
+        since = int(data.plan_of(province_code, year)["period_start"])
+        count = register_total(table, codes, set(zones["zone_code"]), year, since)
+        figure = ProvinceFigure(count, count, 1.0, figure.reported, figure.expected)
+    return figure
 
 
 def _core_province_value(data: Dataset, province_code: str, indicator: str, year: int) -> float:
     """Return a core indicator's province figure in a year, NaN when no unit reported."""
-    if year not in data.years():
-        return np.nan
     figure = core_province_figure(data, province_code, indicator, year)
-    return np.nan if figure.value is None else figure.value
+    return np.nan if figure is None or figure.value is None else figure.value
 
 
 def task_spending(data: Dataset, province_code: str, indicator: str) -> pd.DataFrame:
@@ -166,3 +195,22 @@ def weakest_district_series(data: Dataset, province_code: str, indicator: str) -
     """Return the lowest value among the districts that reported, by year: what a target set for every district
     is judged on."""
     return district_series(data, province_code, indicator).min(axis=1, skipna=True)
+
+
+def merged_province_series(data: Dataset, province_code: str, indicator: str) -> pd.Series:
+    """Return a province's figure by year across the reform: until 2025 the figures of its former provinces'
+    districts combined (summed numerators over summed denominators, as the reform page combines them), then its
+    communes; an indicator not measured per unit, or a province made of one, keeps its own series."""
+    series = province_series(data, province_code, indicator)
+    parts = former_provinces(data, province_code)
+    if not data.catalogue.loc[indicator, "core"] or len(parts) < 2:
+        return series
+    kind = data.catalogue.loc[indicator, "kind"]
+    for year in series.index:
+        if commune_era(year):
+            continue
+        figures = [core_province_figure(data, part, indicator, year) for part in parts]
+        known = [figure for figure in figures if figure is not None]
+        value = combined_figure(kind, known).value if known else None
+        series[year] = np.nan if value is None else value
+    return series

@@ -10,6 +10,7 @@ from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
 from dashboard.geography.units import full_name, units_of
 from dashboard.progress.measures import VALUE, district_values
+from dashboard.progress.succession import commune_era
 from dashboard.progress.targets import plan_targets
 from dashboard.progress.wording import target_text, value_text
 
@@ -57,6 +58,13 @@ def indicator_history(data: Dataset, province_code: str, code: str, indicator: s
         or t("target.none", language),
     )
     return IndicatorHistory(indicator, pd.DataFrame(rows), thresholds, note, percent)
+
+
+def last_district_year(data: Dataset) -> int:
+    """Return the last year with data reported by district (2025 once communes report): the year whose districts
+    the district page offers."""
+    years = [year for year in data.years() if not commune_era(year)]
+    return years[-1] if years else data.years()[-1]
 
 
 def district_heading(data: Dataset, province_code: str, code: str, year: int, language: str) -> str:

@@ -60,14 +60,14 @@ def _frame(codes: pd.Series, numerator: pd.Series, denominator: pd.Series, value
     return frame
 
 
-def _rows_of_year(table: pd.DataFrame, year: int, codes: pd.Series, column: str = "district_code") -> pd.DataFrame:
+def _rows_of_year(table: pd.DataFrame, year: int, codes: pd.Series, column: str = "unit_code") -> pd.DataFrame:
     """Return the table's rows for the year whose code is one of the given codes."""
     return table[(table["year"] == year) & (table[column].isin(codes))]
 
 
 def awareness_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> pd.DataFrame:
     """Return campaigns per district; numerator 1 when it organised at least one campaign."""
-    sums = _rows_of_year(table, year, codes).groupby("district_code")["campaigns"].sum()
+    sums = _rows_of_year(table, year, codes).groupby("unit_code")["campaigns"].sum()
     each_counts_once = pd.Series(1.0, index=sums.index)
     return _frame(codes, (sums >= 1).astype(float), each_counts_once, sums.astype(float))
 
@@ -76,7 +76,7 @@ def packaging_by_district(table: pd.DataFrame, codes: pd.Series, year: int) -> p
     """Return the share of supermarkets with eco-friendly packaging per district."""
     sums = (
         _rows_of_year(table, year, codes)
-        .groupby("district_code")[["supermarkets_eco_packaging", "supermarkets_total"]]
+        .groupby("unit_code")[["supermarkets_eco_packaging", "supermarkets_total"]]
         .sum()
     )
     eco, total = sums["supermarkets_eco_packaging"].astype(float), sums["supermarkets_total"].astype(float)
@@ -107,8 +107,8 @@ def register_count_by_district(table: pd.DataFrame, codes: pd.Series, year: int,
 
     A register lists what exists, so a district with no entry counts 0.
     """
-    rows = table[(table["year"] >= since) & (table["year"] <= year) & (table["district_code"].isin(codes))]
-    counts = rows.groupby("district_code").size().reindex(codes.values, fill_value=0).astype(float)
+    rows = table[(table["year"] >= since) & (table["year"] <= year) & (table["unit_code"].isin(codes))]
+    counts = rows.groupby("unit_code").size().reindex(codes.values, fill_value=0).astype(float)
     return _frame(codes, counts, pd.Series(1.0, index=counts.index), counts)
 
 
@@ -149,3 +149,34 @@ def province_figure(indicator_kind: str, districts: pd.DataFrame, zones: pd.Data
     else:
         value = numerator
     return ProvinceFigure(value, numerator, denominator, reported, expected, all_units)
+
+
+def combined_figure(kind: str, figures: list[ProvinceFigure]) -> ProvinceFigure:
+    """Return one province figure from several: summed numerators over summed denominators for shares, a sum
+    for counts, units counted together; None when none has a value."""
+    numerator = sum(figure.numerator for figure in figures)
+    denominator = sum(figure.denominator for figure in figures)
+    if all(figure.value is None for figure in figures) or denominator == 0:
+        value = None
+    elif kind in {"share", "share_of_units"}:
+        value = numerator * 100 / denominator
+    else:
+        value = numerator
+    return ProvinceFigure(
+        value,
+        numerator,
+        denominator,
+        sum(figure.reported for figure in figures),
+        sum(figure.expected for figure in figures),
+        any(figure.all_units for figure in figures),
+    )
+
+
+def register_total(table: pd.DataFrame, codes: set[str], zone_codes: set[str], year: int, since: int) -> float:
+    """Return how many register entries (models, points) from `since` to the year name one of the units, or, with
+    no unit, one of the zones: a merged province's count spanning its former districts and its communes."""
+    rows = table[(table["year"] >= since) & (table["year"] <= year)]
+    inside = rows["unit_code"].isin(codes)
+    if "zone_code" in rows:
+        inside |= (rows["unit_code"] == "") & rows["zone_code"].isin(zone_codes)
+    return float(inside.sum())

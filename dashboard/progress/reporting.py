@@ -174,7 +174,7 @@ def _unit_rows(data: Dataset, province_code: str, year: int, today: date) -> pd.
     zones, each with the day it reported for the year and its state."""
     units = units_of(data.units, province_code, year)
     zones = data.zones[data.zones["province_code"] == province_code]
-    by_unit = _reports_of(data, UNIT_TABLES, "district_code", year)
+    by_unit = _reports_of(data, UNIT_TABLES, "unit_code", year)
     by_zone = _reports_of(data, ZONE_TABLES, "zone_code", year)
     rows = []
     for kind, codes, sent in (("unit", units["code"], by_unit), ("zone", zones["zone_code"], by_zone)):

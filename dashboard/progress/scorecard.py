@@ -12,6 +12,7 @@ from dashboard.dataset import Dataset
 from dashboard.progress.figures import core_province_figure, province_series, task_series, weakest_district_series
 from dashboard.progress.measures import ALL_UNITS_KINDS
 from dashboard.progress.statuses import NO_PATH, PATH_FROM_ZERO, Baseline, baseline_of, is_missing, status
+from dashboard.progress.succession import StandingTarget, commune_era, standing_targets
 from dashboard.progress.targets import Target, target_of
 
 UNIT_SCOPES = {"district", "zone"}
@@ -87,32 +88,82 @@ def judged_value(series: pd.Series, target: Target, year: int, path_from: str) -
     return (None, None) if known.empty else (float(known.iloc[-1]), int(known.index[-1]))
 
 
+def judged_row(data: Dataset, province_code: str, target: Target, year: int, series: pd.Series) -> ScoreRow:
+    """Return a target judged as of a year on a yearly series; after the reform only on the merged province's
+    figures (a figure of the former province before 1 July 2025 is not the merged province's). A share of all
+    units also carries the share among the units that reported and how many did not."""
+    info = data.catalogue.loc[target.indicator]
+    path_from = path_of(target, info["path_from"])
+    baseline_year = int(data.plans.set_index("plan_id").loc[target.plan_id, "baseline_year"])
+    baseline = baseline_of(series, baseline_year, path_from)
+    judged_on = series[[commune_era(each) for each in series.index]] if commune_era(year) else series
+    value, value_year = judged_value(judged_on, target, year, path_from)
+    judged = status(value, value_year or year, target, baseline, path_from)
+    shown = series[series.index <= year]
+    trend = [None if is_missing(float(point)) else float(point) for point in shown]
+    start = int(shown.index[0]) if len(shown) else baseline_year
+    row = ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start)
+    if info["kind"] in ALL_UNITS_KINDS and info["core"] and not target.task and value_year in data.years():
+        figure = core_province_figure(data, province_code, target.indicator, value_year)
+        if figure is not None:
+            row = replace(row, reporters_value=figure.reporters_value, not_reported=figure.not_reported)
+    return row
+
+
 def scorecard(data: Dataset, plan_id: str, year: int) -> list[ScoreRow]:
-    """Return every target of a plan judged as of a year, in the order the plan's targets are recorded."""
-    plan = data.plans.set_index("plan_id").loc[plan_id]
-    province_code, baseline_year = plan["province_code"], int(plan["baseline_year"])
+    """Return every target of a plan judged as of a year, in the order the plan's targets are recorded; from 2026
+    (after the reform) the targets that still stand (due in or after the year), judged on the merged province's
+    figures of its communes and zones."""
+    province_code = data.plans.set_index("plan_id").loc[plan_id, "province_code"]
     series_of: dict[tuple[str, str, str, str], pd.Series] = {}
     rows = []
     for record in data.targets[data.targets["plan_id"] == plan_id].itertuples():
+        if commune_era(year) and record.target_year < year:
+            continue
         target = target_of(record)
         key = (target.indicator, target.scope, target.task, target.per)
         if key not in series_of:
             series_of[key] = target_series(data, province_code, target)
-        series = series_of[key]
-        info = data.catalogue.loc[target.indicator]
-        path_from = path_of(target, info["path_from"])
-        baseline = baseline_of(series, baseline_year, path_from)
-        value, value_year = judged_value(series, target, year, path_from)
-        judged = status(value, value_year or year, target, baseline, path_from)
-        shown = series[series.index <= year]
-        trend = [None if is_missing(float(point)) else float(point) for point in shown]
-        start = int(shown.index[0]) if len(shown) else baseline_year
-        row = ScoreRow(target, info["unit"], baseline, value, value_year, judged, trend, start)
-        if info["kind"] in ALL_UNITS_KINDS and info["core"] and not target.task and value_year in data.years():
-            figure = core_province_figure(data, province_code, target.indicator, value_year)
-            row = replace(row, reporters_value=figure.reporters_value, not_reported=figure.not_reported)
-        rows.append(row)
+        rows.append(judged_row(data, province_code, target, year, series_of[key]))
     return rows
+
+
+def standing_scorecard(data: Dataset, province_code: str, year: int) -> list[tuple[StandingTarget, ScoreRow]]:
+    """Return the targets a merged province is judged against in a year after the reform (its former provinces'
+    plans' targets, the stricter applied where two differ), each judged on the merged province's figures."""
+    return [
+        (
+            standing,
+            judged_row(data, province_code, standing.target, year, target_series(data, province_code, standing.target)),
+        )
+        for standing in standing_targets(data, province_code, year)
+    ]
+
+
+def standing_table(data: Dataset, rows: list[tuple[StandingTarget, ScoreRow]], language: str) -> pd.DataFrame:
+    """Return the standing targets as a table: indicator, the plan each comes from, target, whether it applies,
+    value and status."""
+    catalogue = data.catalogue
+    return pd.DataFrame(
+        {
+            t("scorecard.column_indicator", language): [
+                catalogue.loc[row.target.indicator, f"name_{language}"] for _, row in rows
+            ],
+            t("scorecard.column_plan", language): [standing.plan_document for standing, _ in rows],
+            t("scorecard.column_target_year", language): [str(row.target.year) for _, row in rows],
+            t("scorecard.column_target", language): [target_in_unit(row.target, row.unit, language) for _, row in rows],
+            t("scorecard.column_applies", language): [
+                t(f"scorecard.applies_{standing.applies}", language) for standing, _ in rows
+            ],
+            t("scorecard.column_value", language): [value_in_unit(row.value, row.unit, language) for _, row in rows],
+            t("scorecard.column_value_year", language): [
+                "" if row.value_year is None else str(row.value_year) for _, row in rows
+            ],
+            t("scorecard.column_status", language): [
+                t(f"status.{row.status}", language) if standing.applies else "" for standing, row in rows
+            ],
+        }
+    )
 
 
 def value_in_unit(value: float | None, unit: str, language: str) -> str:

@@ -10,9 +10,10 @@ import pandas as pd
 from dashboard.core.i18n import t
 from dashboard.dataset import Dataset
 from dashboard.geography.units import full_name, units_of
-from dashboard.progress.figures import district_series, province_series
+from dashboard.progress.figures import district_series, merged_province_series, province_series
 from dashboard.progress.scorecard import value_in_unit
 from dashboard.progress.statuses import Baseline, baseline_of, is_missing, path_value, status
+from dashboard.progress.succession import break_within
 from dashboard.progress.targets import Target, plan_targets, target_for_year
 
 MIN_PLANS_SHARING = 2
@@ -20,7 +21,8 @@ MIN_PLANS_SHARING = 2
 
 @dataclass(frozen=True)
 class TrendView:
-    """An indicator's yearly figures for a province and some districts, its targets and the path to them."""
+    """An indicator's yearly figures for a province and some districts, its targets and the path to them, and
+    where the reform of 1 July 2025 falls (None when the years do not span it)."""
 
     indicator: str
     name: str
@@ -30,6 +32,7 @@ class TrendView:
     targets: list[Target]
     baseline: Baseline | None
     district_unit: str = ""
+    break_year: float | None = None
 
 
 def tracked_indicators(data: Dataset, province_code: str) -> list[str]:
@@ -72,12 +75,18 @@ def districts_drawable(data: Dataset, indicator: str) -> bool:
 
 
 def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[str], language: str) -> TrendView:
-    """Return an indicator's trend for the province and the chosen districts (columns named in the language)."""
+    """Return an indicator's trend for the province and the chosen districts or communes (columns named in the
+    language); a merged province's figures run across the reform: its former provinces' districts combined until
+    2025, then its communes, with the break marked."""
     plan = data.plan_of(province_code)
     info = data.catalogue.loc[indicator]
-    series = province_series(data, province_code, indicator)
+    series = merged_province_series(data, province_code, indicator)
     per_district = district_series(data, province_code, indicator)
-    names = district_names(data, province_code, max(data.years()), language)
+    names = {
+        code: name
+        for year in data.years()
+        for code, name in district_names(data, province_code, year, language).items()
+    }
     shown = [code for code in codes if code in per_district.columns] if districts_drawable(data, indicator) else []
     chosen = per_district[shown].rename(columns=names)
     return TrendView(
@@ -89,6 +98,7 @@ def trend_view(data: Dataset, province_code: str, indicator: str, codes: list[st
         targets=plan_targets(data.targets, plan["plan_id"], indicator),
         baseline=baseline_of(series, int(plan["baseline_year"]), info["path_from"]),
         district_unit=district_unit(data, indicator),
+        break_year=break_within(list(series.dropna().index)),
     )
 
 

@@ -8,7 +8,6 @@ import hashlib
 import streamlit as st
 
 from dashboard.core.i18n import t
-from dashboard.geography.units import at_level
 from dashboard.intake.audit import problems_table
 from dashboard.intake.problems import Problem
 from dashboard.intake.uploads import Preview, preview_upload
@@ -32,7 +31,7 @@ UPLOADER_STYLE = """<style>
 def _preview(sha256: str, file_name: str, table: str, province: str, version: str, _content: bytes) -> Preview:
     """Return the preview of a file's content (keyed by its SHA-256, not hashed again) in a data version."""
     data = dataset()
-    reference = Reference(at_level(data.units, "district"), data.zones, data.plans, data.catalogue, data.tasks)
+    reference = Reference(data.units, data.zones, data.plans, data.catalogue, data.tasks)
     return preview_upload(store(), _content, file_name, table, reference, settings().max_upload_bytes, province)
 
 

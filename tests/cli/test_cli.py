@@ -40,7 +40,7 @@ def test_a_bad_file_exits_non_zero_and_lists_each_problem_as_json(folder, capsys
     assert code == 1 and not report["committed"]
     assert [(problem["row"], problem["column"], problem["code"]) for problem in report["problems"]] == [
         (2, "supermarkets_eco_packaging", "exceeds"),
-        (3, "district_name", "unknown_name"),
+        (3, "unit_name", "unknown_name"),
     ]
     assert "Huyện Thanh Sơn (238)" in report["problems"][1]["message"]
     assert Store(default_url(folder)).revision() == 0
@@ -156,16 +156,16 @@ def test_a_dry_run_lists_each_row_as_it_would_be_stored_beside_every_other_field
         {
             "row": 2,
             "year": "2025",
-            "district_code": "227",
-            "district_name": "Thành phố Việt Trì",
+            "unit_code": "227",
+            "unit_name": "Thành phố Việt Trì",
             "supermarkets_total": "1200",
             "supermarkets_eco_packaging": "1000",
         },
         {
             "row": 4,
             "year": "2025",
-            "district_code": "230",
-            "district_name": "Huyện Đoan Hùng",
+            "unit_code": "230",
+            "unit_name": "Huyện Đoan Hùng",
             "supermarkets_total": "12",
             "supermarkets_eco_packaging": "7",
         },
@@ -190,3 +190,18 @@ def test_an_import_records_the_agency_it_reports_for_and_refuses_an_unknown_one(
     assert code == 0 and json.loads(out)["agency"] == "dcst"
     code, out = run(capsys, "indicators", "history", "--json")
     assert [upload["agency"] for upload in json.loads(out)] == ["dcst"]
+
+
+def test_a_2026_file_by_commune_is_checked_from_the_command_line_naming_a_district_s_successors(folder, capsys):
+    header = "year;unit_code;unit_name;supermarkets_total;supermarkets_eco_packaging\n"
+    path = write(folder, header + "2026;;P. Việt Trì;10;9\n2026;227;;4;3\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
+    report = json.loads(out)
+    assert code == 1
+    assert [(problem["row"], problem["column"], problem["code"]) for problem in report["problems"]] == [
+        (3, "unit_code", "district_after_reform")
+    ]
+    assert "Phường Việt Trì (07900)" in report["problems"][0]["message_en"]
+    path = write(folder, header + "2026;;P. Việt Trì;10;9\n")
+    code, out = run(capsys, "indicators", "import", str(path), "--table", "eco_packaging", "--dry-run", "--json")
+    assert code == 0 and [row["unit_code"] for row in json.loads(out)["rows"]] == ["07900"]

@@ -4,9 +4,9 @@ import pytest
 
 from dashboard.geography.levels import load_levels
 from dashboard.geography.reform import district_crosswalk, load_reform, reform_note
-from dashboard.maps.reform_map import combined_figure, reform_view
+from dashboard.maps.reform_map import reform_view
 from dashboard.maps.views import Selection, map_view
-from dashboard.progress.measures import ProvinceFigure
+from dashboard.progress.measures import ProvinceFigure, combined_figure
 
 REFORM = load_reform()
 

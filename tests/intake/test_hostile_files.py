@@ -65,7 +65,7 @@ HOSTILE = [
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,,Thành phố Việt\x00 Trì,12,7"),
-        ("nul_character", 2, "district_name"),
+        ("nul_character", 2, "unit_name"),
     ),
     (
         "12.000 million VND in a file that does not say how it writes numbers",

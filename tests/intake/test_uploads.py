@@ -64,7 +64,7 @@ BAD_FILES = [
         "awareness_campaigns",
         "bang.csv",
         csv("year,campaigns,participants", "2024,2,10"),
-        ("missing_column", 1, "district_code"),
+        ("missing_column", 1, "unit_code"),
     ),
     (
         "column twice",
@@ -129,49 +129,49 @@ BAD_FILES = [
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,999,,5,3"),
-        ("unknown_code", 2, "district_code"),
+        ("unknown_code", 2, "unit_code"),
     ),
     (
         "unknown name",
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,,Huyện Thanh Sonn,5,3"),
-        ("unknown_name", 2, "district_name"),
+        ("unknown_name", 2, "unit_name"),
     ),
     (
         "name without diacritics is not a guess",
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,,Thanh Son,5,3"),
-        ("unknown_name", 2, "district_name"),
+        ("unknown_name", 2, "unit_name"),
     ),
     (
         "ambiguous name",
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,,Kỳ Anh,5,3"),
-        ("ambiguous_name", 2, "district_name"),
+        ("ambiguous_name", 2, "unit_name"),
     ),
     (
         "code and name disagree",
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,230,Huyện Cẩm Khê,5,3"),
-        ("code_name_mismatch", 2, "district_name"),
+        ("code_name_mismatch", 2, "unit_name"),
     ),
     (
         "neither code nor name",
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2024,,,5,3"),
-        ("missing_unit", 2, "district_code"),
+        ("missing_unit", 2, "unit_code"),
     ),
     (
         "unit merged away",
         "eco_packaging",
         "bang.csv",
         csv(PACKAGING, "2021,151,,5,3"),
-        ("unit_not_valid", 2, "district_code"),
+        ("unit_not_valid", 2, "unit_code"),
     ),
     (
         "duplicate row",
@@ -206,7 +206,7 @@ BAD_FILES = [
         "eco_models",
         "bang.csv",
         csv(MODELS, "2024,230,PT-KCN-THUYVAN,Mô hình A,sản xuất sạch hơn"),
-        ("zone_district_mismatch", 2, "district_code"),
+        ("zone_district_mismatch", 2, "unit_code"),
     ),
     (
         "model type not in the list",
@@ -366,7 +366,7 @@ def test_what_excel_writes_is_read_with_the_encoding_said(store, content, encodi
     assert found.encoding == encoding
     assert found.accepted, [problem.message("en") for problem in found.problems]
     rows = {key: values for key, values in found.rows}
-    assert unicodedata.normalize("NFC", rows["2024|230"]["district_name"]) in (
+    assert unicodedata.normalize("NFC", rows["2024|230"]["unit_name"]) in (
         "Huyện Đoan Hùng",
         "Huyện \u00d0oan Hùng",
     )
@@ -383,7 +383,7 @@ def test_a_workbook_is_read_with_vietnamese_headers_and_cells_as_shown(store):
     assert found.encoding == "xlsx"
     assert found.accepted, [problem.message("en") for problem in found.problems]
     assert dict(found.rows)["2024|230"]["supermarkets_total"] == "12"
-    assert dict(found.rows)["2024|227"]["district_name"] == "Thành phố Việt Trì"
+    assert dict(found.rows)["2024|227"]["unit_name"] == "Thành phố Việt Trì"
 
 
 def test_an_unknown_column_is_a_warning_saying_it_will_not_be_stored(store):

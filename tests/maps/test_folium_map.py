@@ -110,7 +110,7 @@ def test_an_uploaded_point_name_with_markup_is_escaped_in_the_map(data):
 
     attack = "<img src=x onerror=alert(1)>"
     points = data.tables["green_retail_points"]
-    row = points[points["district_code"] == "227"].iloc[[0]].assign(point_name=attack, year=2025)
+    row = points[points["unit_code"] == "227"].iloc[[0]].assign(point_name=attack, year=2025)
     tables = {**data.tables, "green_retail_points": pd.concat([points, row], ignore_index=True)}
     uploaded = dataclasses.replace(data, tables=tables)
     view = map_view(uploaded, Selection("25", "green_retail_points", 2025, "vi"))

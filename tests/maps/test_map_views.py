@@ -26,8 +26,8 @@ def packaging_rows(year: int, figures: dict[str, tuple[int, int]]) -> list[dict]
     return [
         {
             "year": year,
-            "district_code": code,
-            "district_name": "",
+            "unit_code": code,
+            "unit_name": "",
             "supermarkets_total": total,
             "supermarkets_eco_packaging": eco,
             "source": "upload",

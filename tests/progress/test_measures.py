@@ -26,16 +26,16 @@ def values(indicator: str, rows: list[dict], year: int = 2023, since: int = 2021
 
 
 def test_a_district_without_a_row_is_no_data_not_zero():
-    frame = values("awareness_campaigns", [{"year": 2023, "district_code": "001", "campaigns": 0, "participants": 0}])
+    frame = values("awareness_campaigns", [{"year": 2023, "unit_code": "001", "campaigns": 0, "participants": 0}])
     assert frame.loc["001", "state"] == VALUE and frame.loc["001", "value"] == 0
     assert frame.loc["002", "state"] == NO_DATA and math.isnan(frame.loc["002", "value"])
 
 
 def test_the_awareness_share_counts_a_district_without_a_report_as_not_reached_and_keeps_the_reporters_share():
     rows = [
-        {"year": 2023, "district_code": "001", "campaigns": 2, "participants": 100},
-        {"year": 2023, "district_code": "002", "campaigns": 0, "participants": 0},
-        {"year": 2022, "district_code": "003", "campaigns": 5, "participants": 500},
+        {"year": 2023, "unit_code": "001", "campaigns": 2, "participants": 100},
+        {"year": 2023, "unit_code": "002", "campaigns": 0, "participants": 0},
+        {"year": 2022, "unit_code": "003", "campaigns": 5, "participants": 500},
     ]
     figure = province_figure("share_of_units", values("awareness_campaigns", rows))
     assert figure.value == pytest.approx(100 / 3)
@@ -44,9 +44,9 @@ def test_the_awareness_share_counts_a_district_without_a_report_as_not_reached_a
 
 def test_packaging_share_is_summed_over_districts_not_averaged():
     rows = [
-        {"year": 2023, "district_code": "001", "supermarkets_total": 10, "supermarkets_eco_packaging": 9},
-        {"year": 2023, "district_code": "002", "supermarkets_total": 2, "supermarkets_eco_packaging": 0},
-        {"year": 2023, "district_code": "003", "supermarkets_total": 0, "supermarkets_eco_packaging": 0},
+        {"year": 2023, "unit_code": "001", "supermarkets_total": 10, "supermarkets_eco_packaging": 9},
+        {"year": 2023, "unit_code": "002", "supermarkets_total": 2, "supermarkets_eco_packaging": 0},
+        {"year": 2023, "unit_code": "003", "supermarkets_total": 0, "supermarkets_eco_packaging": 0},
     ]
     frame = values("eco_packaging", rows)
     assert frame.loc["001", "value"] == 90.0
@@ -76,10 +76,10 @@ def test_zone_awareness_is_the_share_of_all_zones_reached_a_zone_without_a_repor
 
 def test_registers_count_entries_cumulatively_from_the_plan_start():
     rows = [
-        {"year": 2020, "district_code": "001"},
-        {"year": 2021, "district_code": "001"},
-        {"year": 2023, "district_code": "001"},
-        {"year": 2024, "district_code": "002"},
+        {"year": 2020, "unit_code": "001"},
+        {"year": 2021, "unit_code": "001"},
+        {"year": 2023, "unit_code": "001"},
+        {"year": 2024, "unit_code": "002"},
     ]
     frame = values("eco_models", rows, year=2023, since=2021)
     assert frame["value"].to_dict() == {"001": 2.0, "002": 0.0, "003": 0.0}

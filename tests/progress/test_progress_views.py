@@ -29,8 +29,8 @@ def with_tables(data, **tables):
 def packaging(year: int, code: str, total: int, eco: int) -> dict:
     return {
         "year": year,
-        "district_code": code,
-        "district_name": "",
+        "unit_code": code,
+        "unit_name": "",
         "supermarkets_total": total,
         "supermarkets_eco_packaging": eco,
         "source": "upload",

@@ -231,12 +231,13 @@ def test_two_years_compare_with_the_same_classes(app, data):
 
 def test_the_second_year_offered_is_never_the_first_so_the_same_year_twice_cannot_break_the_page(app, data):
     app.switch_page("pages/compare.py").run()
-    last = data.years()[-1]
+    years = data.mapped_years("25", "district")
+    last = years[-1]
     app.sidebar.selectbox(key="compare_first").select(last).run()
     assert not app.exception
     second = app.sidebar.selectbox(key="compare_second")
     assert last not in second.options and str(last) not in second.options
-    assert second.value == data.years()[-2]
+    assert second.value == years[-2]
     assert len(app.dataframe[1].value) == 13
 
 
@@ -398,3 +399,11 @@ def test_a_boundary_layer_setting_that_cannot_be_drawn_is_one_message_not_a_trac
     messages = [error.value.replace("\\", "") for error in app.error]
     assert len(messages) == 1 and "SCP_BOUNDARIES" in messages[0] and said in messages[0]
     st.cache_resource.clear()
+
+
+def test_two_years_are_compared_at_one_level_so_2026_by_commune_stands_alone(app):
+    app.switch_page("pages/compare.py").run()
+    app.sidebar.selectbox(key="compare_first").select(2026).run()
+    assert not app.exception
+    assert "compare_second" not in [box.key for box in app.sidebar.selectbox]
+    assert "2026" in app.info[0].value and "xã/phường từ năm 2026" in app.info[0].value

@@ -309,3 +309,45 @@ def test_a_planner_uploads_task_progress_for_an_agency_and_the_history_records_i
     assert "Đã ghi lần tải lên số 8" in app.success[0].value
     app.switch_page("pages/history.py").run()
     assert app.dataframe[0].value.iloc[0]["Cơ quan báo cáo"] == "dic"
+
+
+UNITS_2026 = PACKAGING.replace("Mã huyện;Tên huyện", "Mã đơn vị;Tên đơn vị")
+
+
+def packaging_uploaded(data_dir, file_name: str, lines: str) -> AppTest:
+    """Return the upload page of a signed-in planner with an eco-packaging file of the lines under the 2026
+    headers chosen."""
+    app = signed_in_app(data_dir, "lan")
+    app.switch_page("pages/upload.py").run()
+    app.selectbox(key="upload_table").select("eco_packaging").run()
+    app.file_uploader[0].set_value((file_name, (UNITS_2026 + lines).encode("utf-8-sig"), "text/csv")).run()
+    return app
+
+
+def test_a_planner_uploads_2026_figures_by_commune_and_the_2026_scorecard_judges_them(data_dir):
+    app = packaging_uploaded(data_dir, "xa_2026.csv", "2026;;P. Việt Trì;400;0\n2026;08515;;300;0\n")
+    assert not app.exception and not app.error
+    metrics = {metric.label: int(metric.value) for metric in app.metric}
+    assert metrics["Dòng mới"] + metrics["Dòng thay đổi"] == 2
+    app.button(key="upload_commit").click().run()
+    assert "Đã ghi lần tải lên số 7" in app.success[0].value
+    app.switch_page("pages/scorecard.py").run()
+    app.sidebar.selectbox(key="province").select("25").run()
+    app.sidebar.selectbox(key="year").select(2026).run()
+    assert not app.exception
+    card = app.dataframe[0].value
+    packaging = card[card["Chỉ số"].str.contains("bao bì")]
+    assert set(card["Năm chỉ tiêu"]) == {"2030"} and set(card["Năm số liệu"]) == {"2026"}
+    assert any("sau sắp xếp" in caption.value for caption in app.caption)
+    assert any("Hòa Bình, Phú Thọ, Vĩnh Phúc" in markdown.value for markdown in app.markdown)
+    standing = app.dataframe[1].value
+    assert {"Quyết định 2583/QĐ-UBND", "Kế hoạch (số hiệu chưa ghi)"} <= set(standing["Kế hoạch"])
+    assert packaging.iloc[0]["Đánh giá"] == "Chậm tiến độ"
+
+
+def test_a_2026_file_naming_a_district_lists_the_communes_that_took_its_territory(data_dir):
+    app = packaging_uploaded(data_dir, "huyen_2026.csv", "2026;227;;10;9\n")
+    assert not app.exception and "Tệp có 1 lỗi" in app.error[0].value
+    message = " ".join(str(cell) for cell in app.dataframe[-1].value.iloc[0])
+    assert "1/7/2025" in message and "Phường Việt Trì (07900)" in message
+    assert "upload_commit" not in [button.key for button in app.button]

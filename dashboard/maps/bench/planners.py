@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.geography.units import units_of
 from dashboard.intake.accounts import PLANNER, Account
+from dashboard.intake.tables import with_current_names
 from dashboard.intake.uploads import bundled_reference, commit_upload, preview_upload, undo_upload
 from dashboard.store.database import StaleStoreError, Store
 
@@ -95,6 +96,7 @@ def commit_at_once(url: str, planners: int) -> PlannersResult:
 
 def _holds(rows: pd.DataFrame, code: str, index: int) -> bool:
     """Return whether the store's rows hold the planner's figures for its district in the benchmark year."""
-    mine = rows[(rows["district_code"] == code) & (rows["year"] == str(PLANNER_YEAR))]
+    rows = with_current_names(rows)
+    mine = rows[(rows["unit_code"] == code) & (rows["year"] == str(PLANNER_YEAR))]
     wanted = (str(900 + index), str(450 + index))
     return any(tuple(row) == wanted for row in mine[["supermarkets_total", "supermarkets_eco_packaging"]].to_numpy())

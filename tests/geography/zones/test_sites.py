@@ -128,7 +128,7 @@ def test_a_stored_zone_list_moves_the_zones_on_the_map_and_drops_the_approximate
 
 def test_green_points_are_coloured_by_year_and_a_misplaced_one_is_outlined(data):
     table = data.tables["green_retail_points"].copy()
-    first = table.index[table["district_code"] == "227"][0]
+    first = table.index[table["unit_code"] == "227"][0]
     table.loc[first, ["latitude", "longitude"]] = [21.62, 105.18]
     moved = replace(data, tables={**data.tables, "green_retail_points": table})
     points = green_point_view(moved, "25", 2025, "vi")
