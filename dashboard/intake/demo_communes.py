@@ -145,7 +145,10 @@ def commune_year_tables(
     rows[PROVINCE_VALUES] = _reduction_levels(province_values, plans, merged, rng)
     specs = table_specs()
     return {
-        name: pd.DataFrame(rows[name], columns=specs[name].column_names).fillna("").astype(str).assign(source="demo")
+        name: pd.DataFrame(rows.get(name, []), columns=specs[name].column_names)
+        .fillna("")
+        .astype(str)
+        .assign(source="demo")
         for name in specs
     }
 
@@ -157,10 +160,7 @@ def demo_text_tables(
     years' rows made from the installed registry."""
     committed = {name: pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False) for name in table_specs()}
     added = commune_year_tables(read_table(folder / f"{PROVINCE_VALUES}.csv"), units, zones, provinces, plans)
-    return {
-        name: pd.concat([committed[name], added[name]], ignore_index=True) if name in added else committed[name]
-        for name in table_specs()
-    }
+    return {name: pd.concat([committed[name], added[name]], ignore_index=True) for name in table_specs()}
 
 
 def demo_tables_with_communes(

@@ -245,7 +245,8 @@ def _suggestions(name: str, year: str, reference: Reference, province: str) -> s
     closest first, then the closest one elsewhere (a row of a neighbouring province, a file for another one)."""
     level = year_level(year) or "district"
     candidates = reference.unit_candidates[level]
-    inside = level_candidates(reference.units, {province}, level) if province else []
+    units = reference.units
+    inside = level_candidates(units[units["province_code"] == province], {province}, level) if province else []
     if not inside:
         return "; ".join(closest_names(name, candidates, SUGGESTIONS))
     outside = [candidate for candidate in candidates if candidate not in inside]

@@ -25,8 +25,8 @@ def test_a_template_lists_the_provinces_units_of_the_year_with_codes_and_officia
 ):
     sheets = template_sheets("eco_packaging", data.units, data.zones, data.catalogue, province, year, "vi")
     units = sheets[f"Đơn vị năm {year}"]
-    assert list(units.columns) == ["Mã huyện", "Tên huyện"]
-    listed = dict(zip(units["Mã huyện"], units["Tên huyện"], strict=True))
+    assert list(units.columns) == ["Mã đơn vị", "Tên đơn vị"]
+    listed = dict(zip(units["Mã đơn vị"], units["Tên đơn vị"], strict=True))
     assert present.items() <= listed.items()
     assert not absent & set(listed)
 

@@ -22,7 +22,7 @@ def test_a_spelling_variant_of_a_name_is_no_change_and_the_official_name_is_kept
     assert [problem.code for problem in again.problems] == []
     assert again.counts() == {"new": 0, "changed": 0, "unchanged": 1}
     variant = preview(store, csv(PACKAGING, "2024,,tp  việt trì,12,8"))
-    assert dict(variant.rows)["2024|227"]["district_name"] == "Thành phố Việt Trì"
+    assert dict(variant.rows)["2024|227"]["unit_name"] == "Thành phố Việt Trì"
     assert list(variant.changed["column"]) == ["supermarkets_eco_packaging"]
 
 
