@@ -3,6 +3,7 @@ update is lost, and the store is left as it was."""
 
 import pytest
 
+from dashboard.intake.tables import table_specs
 from dashboard.intake.uploads import DEMO_ACCOUNT, bundled_reference, seed_demo
 from dashboard.maps.bench.planners import PLANNER_TABLE, commit_at_once
 from dashboard.store.database import Store
@@ -24,7 +25,7 @@ def test_planners_committing_at_once_all_land_and_the_store_is_restored(store_ur
     assert result.stale_retries >= 0 and result.slowest_commit_s > 0
     assert result.restored
     after = Store(store_url)
-    assert len(after.uploads()) == 6 + 4
+    assert len(after.uploads()) == len(table_specs()) + 4
     assert after.uploads()["undone_at"].notna().sum() == 4
     rows = after.rows(PLANNER_TABLE).drop(columns="upload_id")
     assert rows.sort_values("row_key", ignore_index=True).equals(before.sort_values("row_key", ignore_index=True))

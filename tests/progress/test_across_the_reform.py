@@ -58,7 +58,8 @@ def test_the_merged_phu_tho_is_made_of_hoa_binh_and_phu_tho_and_takes_their_zone
 
 def test_the_2026_province_figures_are_computed_from_the_uploaded_communes_and_zones(uploaded):
     assert province_series(uploaded, "25", "eco_packaging")[2026] == pytest.approx((9 + 3 + 4) * 100 / (10 + 6 + 4))
-    assert province_series(uploaded, "25", "zone_awareness")[2026] == pytest.approx(50.0)
+    every_zone = len(province_zones(uploaded, "25", 2026))
+    assert province_series(uploaded, "25", "zone_awareness")[2026] == pytest.approx(100 / every_zone)
 
 
 def test_the_2026_scorecard_judges_the_2030_targets_on_the_uploaded_communes(uploaded):
@@ -69,7 +70,10 @@ def test_the_2026_scorecard_judges_the_2030_targets_on_the_uploaded_communes(upl
     packaging = records["eco_packaging"]
     assert (packaging["year"], packaging["value"], packaging["target_min"]) == (2026, 80.0, 100.0)
     assert packaging["status"] in {"on_track", "behind"}
-    assert (records["zone_awareness"]["year"], records["zone_awareness"]["value"]) == (2026, 50.0)
+    zone_awareness = records["zone_awareness"]
+    every_zone = len(province_zones(uploaded, "25", 2026))
+    assert (zone_awareness["year"], zone_awareness["value"]) == (2026, pytest.approx(100 / every_zone, abs=1e-3))
+    assert zone_awareness["share_among_reporters"] == 50.0 and zone_awareness["units_not_reported"] == every_zone - 2
     assert (records["material_consumption_reduction"]["year"], records["material_consumption_reduction"]["status"]) == (
         None,
         "no_data",

@@ -118,13 +118,12 @@ def test_a_target_on_all_units_counts_units_without_a_report_as_not_reached(
     campaigns, value, among_reporters, not_reported
 ):
     rows = [
-        {"year": 2023, "district_code": code, "campaigns": count, "participants": 10}
-        for code, count in campaigns.items()
+        {"year": 2023, "unit_code": code, "campaigns": count, "participants": 10} for code, count in campaigns.items()
     ]
     frame = (
         values("awareness_campaigns", rows)
         if rows
-        else values("awareness_campaigns", [{"year": 2020, "district_code": "001", "campaigns": 1, "participants": 1}])
+        else values("awareness_campaigns", [{"year": 2020, "unit_code": "001", "campaigns": 1, "participants": 1}])
     )
     figure = province_figure("share_of_units", frame)
     assert figure.value == (None if value is None else pytest.approx(value))

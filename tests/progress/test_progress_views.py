@@ -143,7 +143,7 @@ def test_sector_reductions_are_measured_from_the_baseline_year(data):
 
 def test_completeness_counts_with_no_report_say_so_never_zero(data):
     rows = [packaging(2023, "227", 10, 5)]
-    models = [{"year": 2023, "district_code": "227", "zone_code": "", "model_name": "A", "model_type": "x"}]
+    models = [{"year": 2023, "unit_code": "227", "zone_code": "", "model_name": "A", "model_type": "x"}]
     tables = with_tables(data, eco_packaging=rows, eco_models=models)
     summary = completeness_summary(tables, PHU_THO, "vi").set_index("Chỉ số")
     packaging_row = summary.loc["Siêu thị/TTTM dùng bao bì thân thiện môi trường"]

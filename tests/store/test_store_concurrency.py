@@ -15,7 +15,7 @@ from dashboard.store.database import StaleStoreError, Store
 
 PLANNER_ACCOUNT = Account("lan", PLANNER)
 HEADER = "year,district_code,district_name,campaigns,participants\n"
-WAIT_S = 60
+WAIT_S = 180
 
 
 def campaigns_file(campaigns: int) -> bytes:
