@@ -55,7 +55,7 @@ def test_no_data_is_dashed_on_the_map_and_in_the_legend_and_hatched_in_the_image
     assert district_style("#2c7bb6", "from_100", False)["dashArray"] is None
     body = legend_html("t", [LegendEntry("#bdbdbd", "Không có số liệu", 2, "no_data")], "z", [], "")
     assert "dashed" in body
-    rows = [{"year": 2023, "district_code": "227", "district_name": "", "campaigns": 2, "source": "upload"}]
+    rows = [{"year": 2023, "unit_code": "227", "unit_name": "", "campaigns": 2, "source": "upload"}]
     reported = dataclasses.replace(data, tables={"awareness_campaigns": pd.DataFrame(rows)})
     view = map_view(reported, Selection("25", "awareness_campaigns", 2023, "vi"))
     hatched = [patch for patch in map_figure(view, "vi").axes[0].collections if patch.get_hatch() == NO_DATA_HATCH]

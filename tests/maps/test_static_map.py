@@ -59,8 +59,8 @@ def test_no_data_is_hatched_in_the_legend_as_on_the_map(data):
     rows = [
         {
             "year": 2023,
-            "district_code": "227",
-            "district_name": "",
+            "unit_code": "227",
+            "unit_name": "",
             "supermarkets_total": 4,
             "supermarkets_eco_packaging": 4,
             "source": "upload",
