@@ -109,10 +109,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'shared.sqlite3'}"
         return
-    yield from _postgres_schema(request.getfixturevalue("postgres_url"))
+    yield from postgres_schema(request.getfixturevalue("postgres_url"))
 
 
-def _postgres_schema(url: str) -> Iterator[str]:
+def postgres_schema(url: str) -> Iterator[str]:
     """Yield the URL of a fresh PostgreSQL schema on the server, dropped afterwards."""
     import sqlalchemy as sa
 
@@ -130,7 +130,7 @@ def _postgres_schema(url: str) -> Iterator[str]:
 
 def _postgres_store(url: str) -> Iterator[Store]:
     """Yield a store in a fresh PostgreSQL schema, dropped afterwards."""
-    for schema_url in _postgres_schema(url):
+    for schema_url in postgres_schema(url):
         chosen = Store(schema_url)
         try:
             yield chosen
