@@ -113,7 +113,7 @@ class RegisterProblem:
         key = next((f"{prefix}.{self.code}" for prefix in prefixes if f"{prefix}.{self.code}" in known), "")
         text = t(key, language, value=self.value, column=self.column, **self.params)
         if not self.row:
-            return t("tasks.problem.in_file", language, file=self.file, text=text)
+            return t("tasks.problem.in_file", language, file=self.file, text=text) if self.file else text
         return t("tasks.problem.where", language, file=self.file, row=self.row, column=self.column, text=text)
 
 

@@ -63,7 +63,7 @@ OPTIONAL_PARTS = {AGENCIES}
 PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 LIMIT_BYTES = 20 * 2**20
-FILE_PART = "file"
+FILE_PART = ""
 VERSION_COLUMNS = ("version_id", "plan_id", "province_code", "period", "targets", "tasks", "file")
 VERSION_COLUMNS += ("imported_by", "imported_at", "undone_by", "undone_at")
 
