@@ -28,7 +28,7 @@ province = choose_province(data, lang)
 plan = data.plan_of(province)
 start, end = plan_years(data, plan["plan_id"])
 year = choose_plan_year(range(start, end + 1), DEFAULT_REPORT_YEAR, lang)
-today = st.sidebar.date_input(t("reporting.as_of", lang), value=date.today(), key="report_as_of")
+today = st.sidebar.date_input(t("reporting.as_of", lang), value=date.today(), key="report_as_of", format="DD/MM/YYYY")
 
 report = cached_yearly_report(plan["plan_id"], year, lang, today)
 st.title(t("reporting.title", lang))
